@@ -1,0 +1,44 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { loadOpenApiDocument } from './openapi-document';
+import type { PhoneNumberListPage, PhoneNumberRecord } from './types';
+
+const DOCUMENT_ID = 'cartesia-openapi';
+
+/** Validators compiled once from the OpenAPI file: the shape every upstream payload must have. */
+export interface UpstreamContract {
+  isPhoneNumber: ValidateFunction<PhoneNumberRecord>;
+  isPhoneNumberListPage: ValidateFunction<PhoneNumberListPage>;
+}
+
+function compileContract(): UpstreamContract {
+  // OpenAPI 3.0 keywords ajv knows (nullable, discriminator) are switched on;
+  // documentation-only ones (example, title…) are allowed by strict: false.
+  const ajv = new Ajv({ strict: false, discriminator: true, allErrors: false });
+  addFormats(ajv);
+  ajv.addSchema({ ...loadOpenApiDocument('omit'), $id: DOCUMENT_ID });
+  const ref = (pointer: string) => ({ $ref: `${DOCUMENT_ID}#${pointer}` });
+  return {
+    isPhoneNumber: ajv.compile<PhoneNumberRecord>(ref('/components/schemas/PhoneNumberResponse')),
+    isPhoneNumberListPage: ajv.compile<PhoneNumberListPage>(
+      ref('/paths/~1agents~1phone-numbers/get/responses/200/content/application~1json/schema'),
+    ),
+  };
+}
+
+let contract: UpstreamContract | undefined;
+
+/** The compiled contract (compiled on first use, then shared: it is immutable). */
+export function upstreamContract(): UpstreamContract {
+  contract ??= compileContract();
+  return contract;
+}
+
+/** A short, safe summary of why a payload failed (paths and rules, never values). */
+export function describeViolations(errors: ErrorObject[] | null | undefined): string {
+  if (!errors?.length) return 'unknown violation';
+  return errors
+    .slice(0, 3)
+    .map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`)
+    .join('; ');
+}

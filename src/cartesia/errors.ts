@@ -1,0 +1,67 @@
+// Typed failures of the upstream client. Messages name the method and the
+// path template, never the API key, query values or the upstream's body.
+
+/** Any failure to get a usable answer from Cartesia. */
+export abstract class CartesiaError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly operation: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${operation}: ${message}`, options);
+  }
+}
+
+/** Cartesia answered with a non-success status. */
+export class CartesiaHttpError extends CartesiaError {
+  override readonly name = 'CartesiaHttpError';
+  readonly code = 'CARTESIA_HTTP';
+  constructor(
+    operation: string,
+    readonly status: number,
+    /** Seconds from a `Retry-After` header, when one came with the answer. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`upstream answered HTTP ${status}`, operation);
+  }
+}
+
+/** No complete answer within the configured timeout. */
+export class CartesiaTimeoutError extends CartesiaError {
+  override readonly name = 'CartesiaTimeoutError';
+  readonly code = 'CARTESIA_TIMEOUT';
+  constructor(operation: string, timeoutMs: number, options?: { cause?: unknown }) {
+    super(`no answer within ${timeoutMs} ms`, operation, options);
+  }
+}
+
+/** The connection failed (refused, reset, DNS, TLS). */
+export class CartesiaNetworkError extends CartesiaError {
+  override readonly name = 'CartesiaNetworkError';
+  readonly code = 'CARTESIA_NETWORK';
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('connection to upstream failed', operation, options);
+  }
+}
+
+/** The caller went away; the request was aborted on its behalf. */
+export class CartesiaAbortedError extends CartesiaError {
+  override readonly name = 'CartesiaAbortedError';
+  readonly code = 'CARTESIA_ABORTED';
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('request aborted by the caller', operation, options);
+  }
+}
+
+/**
+ * The request succeeded but the payload breaks the OpenAPI contract (not JSON,
+ * or the wrong shape). Kept apart from transport failures: retrying won't help.
+ */
+export class CartesiaContractError extends CartesiaError {
+  override readonly name = 'CartesiaContractError';
+  readonly code = 'CARTESIA_CONTRACT';
+  constructor(operation: string, readonly violation: string) {
+    super(`payload violates the OpenAPI contract (${violation})`, operation);
+  }
+}

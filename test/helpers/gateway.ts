@@ -1,0 +1,82 @@
+import { loadConfig } from '../../src/config';
+import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
+import { createGateway, type Gateway } from '../../src/http/server';
+
+export const TEST_API_KEY = 'sk_car_test_0123456789abcdef';
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: TData | null;
+    errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }>;
+  };
+  /** The raw response text, for leak checks. */
+  text: string;
+}
+
+/** A running gateway in front of a running test upstream, both on loopback ephemeral ports. */
+export interface TestStack {
+  upstream: DemoUpstream;
+  gateway: Gateway;
+  url: string;
+  /** POSTs an operation to /graphql. */
+  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** Like query, but fails the test when the answer has errors (no test passes with partial errors). */
+  data<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<TData>;
+  close(): Promise<void>;
+}
+
+export interface TestStackOptions {
+  env?: Record<string, string>;
+  /** Point the gateway somewhere else than the test upstream (e.g. a closed port). */
+  baseUrl?: string;
+  apiKey?: string;
+}
+
+export async function postGraphQL<TData>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const upstream = await startDemoUpstream({ apiKey: TEST_API_KEY });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    CARTESIA_API_KEY: options.apiKey ?? TEST_API_KEY,
+    CARTESIA_BASE_URL: options.baseUrl ?? upstream.url,
+    ...options.env,
+  });
+  const gateway = await createGateway({ ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY });
+  const url = await gateway.listen();
+  const query = <TData>(q: string, variables?: Record<string, unknown>) => postGraphQL<TData>(url, q, variables);
+  return {
+    upstream,
+    gateway,
+    url,
+    query,
+    async data<TData>(q: string, variables?: Record<string, unknown>) {
+      const response = await query<TData>(q, variables);
+      if (response.body.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(response.body.errors)}`);
+      if (!response.body.data) throw new Error(`no data: ${response.text}`);
+      return response.body.data;
+    },
+    async close() {
+      await gateway.close();
+      await upstream.close();
+    },
+  };
+}
