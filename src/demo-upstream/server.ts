@@ -484,7 +484,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions): Promise<D
         timers.forEach(clearTimeout);
         timers.clear();
         // server.close() alone would wait for idle keep-alive and hanging requests.
-        sockets.forEach((socket) => socket.destroy());
+        
       });
       return closing;
     },

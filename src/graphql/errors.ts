@@ -116,8 +116,9 @@ function toPublicError(formatted: GraphQLFormattedError, error: unknown): Public
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return { code: code as ErrorCode, message: formatted.message, extensions: formatted.extensions };
   }
-  if (original instanceof GraphQLError && !original.originalError && formatted.extensions?.code === undefined) {
-    // Raised by graphql-js itself about the operation (e.g. a variable of the wrong type).
+  if (original instanceof GraphQLError && !original.originalError && !original.path) {
+    // Raised by graphql-js itself about the operation as a whole (e.g. a
+    // mutation against a schema that has none): the request is at fault.
     return { code: ErrorCode.BAD_USER_INPUT, message: formatted.message };
   }
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.' };

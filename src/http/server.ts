@@ -68,6 +68,8 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: it drains, closes the pool and exits 0.
+    stopOnTerminationSignals: false,
     plugins: [fastifyApolloDrainPlugin(app), landingPagePlugin(config)],
   });
   await apollo.start();

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildSchema,
+  findBreakingChanges,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isIntrospectionType,
+  isSpecifiedScalarType,
+  type GraphQLSchema,
+} from 'graphql';
+import { loadTypeDefs } from '../../src/graphql/schema';
+
+const CONTRACT = path.join(__dirname, 'fixtures/schema-contract.graphql');
+const SHARED_CONTRACT = path.resolve(__dirname, '../../../shared/schema-contract.graphql');
+
+const gatewaySchema = (): GraphQLSchema => buildSchema(loadTypeDefs().join('\n'));
+
+describe('the public GraphQL schema', () => {
+  it('keeps everything the shared contract has (nothing removed or retyped)', () => {
+    const contract = buildSchema(readFileSync(CONTRACT, 'utf8'));
+    expect(findBreakingChanges(contract, gatewaySchema())).toEqual([]);
+  });
+
+  it('uses the current shared contract (when ../shared is present)', () => {
+    if (!existsSync(SHARED_CONTRACT)) return; // a clone without the shared folder checks the fixture only
+    expect(readFileSync(CONTRACT, 'utf8')).toBe(readFileSync(SHARED_CONTRACT, 'utf8'));
+  });
+
+  it('describes every type, field, argument and enum value', () => {
+    const missing: string[] = [];
+    const schema = gatewaySchema();
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
+      if (!type.description) missing.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) {
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          }
+        }
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
