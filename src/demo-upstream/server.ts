@@ -7,7 +7,12 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { components } from '../__generated__/cartesia-openapi';
 import { describeViolations, upstreamContract } from '../cartesia/contract';
-import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord, ProviderTypeValue } from '../cartesia/types';
+import type {
+  PhoneNumberListPage,
+  PhoneNumberListQuery,
+  PhoneNumberRecord,
+  ProviderTypeValue,
+} from '../cartesia/types';
 import { compareListOrder, seedPhoneNumbers } from './data';
 import { FaultInjector, type Fault } from './faults';
 
@@ -81,7 +86,12 @@ interface Reply {
 
 type ErrorCode = 'invalid_request' | 'unauthorized' | 'not_found' | 'method_not_allowed' | 'internal_error';
 
-function errorReply(status: number, error: ErrorCode | string, message: string, headers?: Record<string, string>): Reply {
+function errorReply(
+  status: number,
+  error: ErrorCode | string,
+  message: string,
+  headers?: Record<string, string>,
+): Reply {
   return { status, body: JSON.stringify({ error, message }), headers };
 }
 
@@ -158,7 +168,8 @@ function assertServable(records: readonly PhoneNumberRecord[]): void {
   const { isPhoneNumber } = upstreamContract();
   const seen = new Set<string>();
   records.forEach((record, i) => {
-    if (!isPhoneNumber(record)) throw new TypeError(`records[${i}] violates the contract: ${describeViolations(isPhoneNumber.errors)}`);
+    if (!isPhoneNumber(record))
+      throw new TypeError(`records[${i}] violates the contract: ${describeViolations(isPhoneNumber.errors)}`);
     // Duplicate ids would make cursors ambiguous.
     if (seen.has(record.id)) throw new TypeError(`records[${i}] repeats id ${record.id}`);
     seen.add(record.id);
@@ -210,7 +221,10 @@ class PhoneNumberStore {
       if (query.agentId !== undefined && record.agent?.id !== query.agentId) return false;
       if (query.type !== undefined && record.provider.type !== query.type) return false;
       // Only Twilio links have ids; a Cartesia-provided number never matches provider_id.
-      if (query.providerId !== undefined && (record.provider.type !== 'twilio' || record.provider.id !== query.providerId)) {
+      if (
+        query.providerId !== undefined &&
+        (record.provider.type !== 'twilio' || record.provider.id !== query.providerId)
+      ) {
         return false;
       }
       return needle === undefined || (this.searchFields[index] ?? []).some((field) => field.includes(needle));
@@ -262,7 +276,8 @@ function listReply(request: RecordedRequest, store: PhoneNumberStore): Reply {
   const parsed = parseListQuery(request.query);
   if (!parsed.ok) return parsed.reply;
   const body = store.list(parsed.value);
-  if (body === undefined) return badRequest('starting_after / ending_before must be the id of an existing phone number.');
+  if (body === undefined)
+    return badRequest('starting_after / ending_before must be the id of an existing phone number.');
   return { status: 200, body };
 }
 
@@ -294,7 +309,9 @@ function route(request: RecordedRequest, context: RouteContext): Reply {
   const matched = matchRoute(request.path);
   if (!matched) return errorReply(404, 'not_found', `No route for ${preview(request.path)}.`);
   if (request.method !== 'GET') {
-    return errorReply(405, 'method_not_allowed', `${preview(request.method)} is not allowed here; use GET.`, { allow: 'GET' });
+    return errorReply(405, 'method_not_allowed', `${preview(request.method)} is not allowed here; use GET.`, {
+      allow: 'GET',
+    });
   }
   if (request.headers['cartesia-version'] !== CARTESIA_VERSION) {
     return badRequest(`The Cartesia-Version header is required and must be ${CARTESIA_VERSION}.`);
@@ -313,7 +330,10 @@ function statusFaultReply(fault: Extract<Fault, { kind: 'status' }>): Reply {
   // Strings go out verbatim so a test can mimic e.g. a proxy's HTML error page.
   const body =
     fault.body === undefined
-      ? JSON.stringify({ error: reason.toLowerCase().replace(/[^a-z0-9]+/g, '_'), message: `Injected fault: HTTP ${fault.status}.` })
+      ? JSON.stringify({
+          error: reason.toLowerCase().replace(/[^a-z0-9]+/g, '_'),
+          message: `Injected fault: HTTP ${fault.status}.`,
+        })
       : typeof fault.body === 'string'
         ? fault.body
         : JSON.stringify(fault.body);
@@ -367,7 +387,8 @@ function writeReply(res: ServerResponse, reply: Reply): void {
 }
 
 function assertValidOptions(options: DemoUpstreamOptions): void {
-  if (typeof options.apiKey !== 'string' || options.apiKey === '') throw new TypeError('apiKey must be a non-empty string');
+  if (typeof options.apiKey !== 'string' || options.apiKey === '')
+    throw new TypeError('apiKey must be a non-empty string');
   const latency = options.latencyMs ?? 0;
   if (!Number.isFinite(latency) || latency < 0) throw new RangeError(`latencyMs must be >= 0, got ${latency}`);
 }
@@ -484,7 +505,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions): Promise<D
         timers.forEach(clearTimeout);
         timers.clear();
         // server.close() alone would wait for idle keep-alive and hanging requests.
-        
+        sockets.forEach((socket) => socket.destroy());
       });
       return closing;
     },

@@ -56,7 +56,8 @@ describe('seedPhoneNumbers: shape', () => {
     const { isPhoneNumber } = upstreamContract();
     const failures: string[] = [];
     // Validated as unknown: the static type already claims what we are checking at runtime.
-    for (const r of records) if (!isPhoneNumber(r as unknown)) failures.push(`${r.id}: ${describeViolations(isPhoneNumber.errors)}`);
+    for (const r of records)
+      if (!isPhoneNumber(r as unknown)) failures.push(`${r.id}: ${describeViolations(isPhoneNumber.errors)}`);
     expect(failures).toEqual([]);
   });
 
@@ -133,7 +134,9 @@ describe('seedPhoneNumbers: variety', () => {
   it('includes null, non-ASCII and HTML-like labels', () => {
     const labels = records.map((r: PhoneNumberRecord) => r.label);
     expect(labels).toContain(null);
-    expect(labels).toEqual(expect.arrayContaining(['Zürich Empfang', '東京サポート', 'Café ☕ line', '<b>Sales</b> & "VIP"']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['Zürich Empfang', '東京サポート', 'Café ☕ line', '<b>Sales</b> & "VIP"']),
+    );
   });
 });
 
@@ -148,7 +151,11 @@ describe('compareListOrder', () => {
   });
 
   it('puts newer first and breaks ties by id, descending', () => {
-    const sorted = [at('pn_a', '2025-01-01T00:00:00Z'), at('pn_b', '2025-01-01T00:00:00Z'), at('pn_c', '2024-01-01T00:00:00Z')]
+    const sorted = [
+      at('pn_a', '2025-01-01T00:00:00Z'),
+      at('pn_b', '2025-01-01T00:00:00Z'),
+      at('pn_c', '2024-01-01T00:00:00Z'),
+    ]
       .reverse()
       .sort(compareListOrder);
     expect(sorted.map((r) => r.id)).toEqual(['pn_b', 'pn_a', 'pn_c']);
