@@ -10,6 +10,14 @@ import {
 } from './errors';
 import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord } from './types';
 
+/** Per-call options: who is asking, and when to give up on their behalf. */
+export interface CallOptions {
+  /** Aborts the upstream request (the client went away). */
+  readonly signal?: AbortSignal;
+  /** Sent as X-Request-Id so Cartesia-side logs can be matched with ours. */
+  readonly requestId?: string;
+}
+
 export interface CartesiaClientOptions {
   /** e.g. https://api.cartesia.ai; a path prefix is kept. */
   readonly baseUrl: string;
@@ -73,10 +81,10 @@ export class CartesiaClient {
   }
 
   /** One page of the list; `query` is sent as given (absent values omitted). */
-  async listPhoneNumbers(query: PhoneNumberListQuery, signal?: AbortSignal): Promise<PhoneNumberListPage> {
+  async listPhoneNumbers(query: PhoneNumberListQuery, call: CallOptions = {}): Promise<PhoneNumberListPage> {
     const search = canonicalQueryString(query);
     const path = `/agents/phone-numbers${search ? `?${search}` : ''}`;
-    const body = await this.getJson(LIST_OPERATION, path, signal);
+    const body = await this.getJson(LIST_OPERATION, path, call);
     const { isPhoneNumberListPage } = upstreamContract();
     if (body === undefined) throw new CartesiaHttpError(LIST_OPERATION, 404);
     if (!isPhoneNumberListPage(body)) {
@@ -86,8 +94,8 @@ export class CartesiaClient {
   }
 
   /** One number by id; null when Cartesia says 404. */
-  async getPhoneNumber(id: string, signal?: AbortSignal): Promise<PhoneNumberRecord | null> {
-    const body = await this.getJson(GET_OPERATION, `/agents/phone-numbers/${encodeURIComponent(id)}`, signal);
+  async getPhoneNumber(id: string, call: CallOptions = {}): Promise<PhoneNumberRecord | null> {
+    const body = await this.getJson(GET_OPERATION, `/agents/phone-numbers/${encodeURIComponent(id)}`, call);
     if (body === undefined) return null;
     const { isPhoneNumber } = upstreamContract();
     if (!isPhoneNumber(body)) {
@@ -102,7 +110,7 @@ export class CartesiaClient {
   }
 
   /** GETs and parses JSON; undefined for 404, a CartesiaError for anything else that is not 2xx. */
-  private async getJson(operation: string, path: string, signal?: AbortSignal): Promise<unknown> {
+  private async getJson(operation: string, path: string, { signal, requestId }: CallOptions): Promise<unknown> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Dispatcher.ResponseData;
@@ -110,7 +118,7 @@ export class CartesiaClient {
       response = await this.pool.request({
         method: 'GET',
         path: this.pathPrefix + path,
-        headers: this.headers,
+        headers: requestId ? { ...this.headers, 'x-request-id': requestId } : this.headers,
         signal: combined,
       });
     } catch (error) {

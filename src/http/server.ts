@@ -10,6 +10,8 @@ import { formatError } from '../graphql/errors';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { createPhoneNumberLoaders } from '../loaders/phone-numbers';
+import { requestIdInErrors } from '../graphql/plugins/request-id-in-errors';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /** A built gateway: the Fastify app with GraphQL and probes mounted, not yet listening. */
 export interface Gateway {
@@ -40,12 +42,13 @@ function landingPagePlugin(config: GatewayConfig) {
  */
 const contextFor =
   (client: CartesiaClient): ApolloFastifyContextFunction<GatewayContext> =>
-  async (_request, reply) => {
+  async (request, reply) => {
     const controller = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) controller.abort();
     });
-    return { loaders: createPhoneNumberLoaders(client, controller.signal) };
+    const requestId = request.id;
+    return { requestId, loaders: createPhoneNumberLoaders(client, { signal: controller.signal, requestId }) };
   };
 
 /** Builds the gateway from validated config. Nothing listens until listen(). */
@@ -55,6 +58,11 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     // Probes are polled every few seconds; their lines would drown the real traffic.
     logController: new LogController({ disableRequestLogging: (request) => PROBE_PATHS.has(request.url) }),
     forceCloseConnections: 'idle',
+    requestIdHeader: false,
+    genReqId: (raw) => requestIdFrom(raw.headers[REQUEST_ID_HEADER]),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
   });
   const client = new CartesiaClient({
     baseUrl: config.cartesiaBaseUrl,
@@ -70,7 +78,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it drains, closes the pool and exits 0.
     stopOnTerminationSignals: false,
-    plugins: [fastifyApolloDrainPlugin(app), landingPagePlugin(config)],
+    plugins: [fastifyApolloDrainPlugin(app), landingPagePlugin(config), requestIdInErrors()],
   });
   await apollo.start();
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { canonicalQueryString, type CartesiaClient } from '../cartesia/client';
+import { canonicalQueryString, type CallOptions, type CartesiaClient } from '../cartesia/client';
 import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord } from '../cartesia/types';
 
 /** Per-request loaders: never shared between requests, so nothing leaks across callers. */
@@ -24,7 +24,7 @@ async function settleAll<K, V>(keys: readonly K[], load: (key: K) => Promise<V>)
   });
 }
 
-export function createPhoneNumberLoaders(source: PhoneNumberSource, signal?: AbortSignal): PhoneNumberLoaders {
+export function createPhoneNumberLoaders(source: PhoneNumberSource, call: CallOptions = {}): PhoneNumberLoaders {
   // Records that list calls of this request returned, and list calls still
   // under way: a lookup of a listed id is served from them at no extra call,
   // even when both were asked for side by side in one operation.
@@ -36,11 +36,11 @@ export function createPhoneNumberLoaders(source: PhoneNumberSource, signal?: Abo
     // the field order in the operation.
     await new Promise((resolve) => setImmediate(resolve));
     if (pagesInFlight.size > 0) await Promise.allSettled([...pagesInFlight]);
-    return settleAll(ids, async (id) => listed.get(id) ?? source.getPhoneNumber(id, signal));
+    return settleAll(ids, async (id) => listed.get(id) ?? source.getPhoneNumber(id, call));
   });
 
   const loadPage = async (query: PhoneNumberListQuery) => {
-    const result = await source.listPhoneNumbers(query, signal);
+    const result = await source.listPhoneNumbers(query, call);
     for (const record of result.data) listed.set(record.id, record);
     return result;
   };
