@@ -25,7 +25,10 @@ cd "$(dirname "$0")/.."
 
 NODE_VERSION=${NODE_VERSION:-22.23.5}
 NPM_VERSION=${NPM_VERSION:-10.9.9}
-BASE_IMAGE=localhost/node-base:$NODE_VERSION
+# The tag names the recipe's content too, so an edited recipe builds a new base.
+BASE_RECIPE=$(cat scripts/container/node-base.sh scripts/container/node-base.Dockerfile \
+  scripts/container/docker-entrypoint.sh | sha256sum | cut -c1-12)
+BASE_IMAGE=localhost/node-base:$NODE_VERSION-$BASE_RECIPE
 APP_IMAGE=${APP_IMAGE:-localhost/phone-numbers-gateway:test}
 CONTAINER=pngw-container-test-$$
 APP_PORT=4000                # the image's EXPOSE / PORT
@@ -97,8 +100,8 @@ require_machine() {
   [ "$(uname -s)" = Linux ] || skip "needs Linux (found $(uname -s))"
   [ "$(id -u)" = 0 ] || skip "needs root (rootful podman and mmdebstrap); CI runs as root"
   command -v apt-get >/dev/null || skip "needs Debian's packages (podman, runc, slirp4netns, mmdebstrap): no apt-get here"
-  # shellcheck disable=SC1091
   local codename
+  # shellcheck disable=SC1091
   codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
   [ "$codename" = bookworm ] || skip "made for Debian 12 (bookworm) and its podman 4.3; this machine is '${codename:-unknown}'"
 }
@@ -111,9 +114,10 @@ install_engine() {
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "installing from Debian: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >"$WORK/apt.log" 2>&1 &&
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$WORK/apt.log" 2>&1 ||
-    { tail -n 20 "$WORK/apt.log"; skip "could not install ${missing[*]} from Debian's repositories (see above)"; }
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$WORK/apt.log" 2>&1; then
+    tail -n 20 "$WORK/apt.log"
+    skip "could not install ${missing[*]} from Debian's repositories (see above)"
+  fi
 }
 
 # Debian 12's podman runs crun, which refuses this kind of kernel's hybrid

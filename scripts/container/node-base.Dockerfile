@@ -12,7 +12,9 @@ RUN groupadd --gid 1000 node \
  && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \
  && node --version \
  && npm --version
+# No update notice from npm: it is noise in build logs and one more request.
 ENV NODE_VERSION=${NODE_VERSION} \
-    NODE_EXTRA_CA_CERTS=/etc/ssl/certs/host-ca-bundle.crt
+    NODE_EXTRA_CA_CERTS=/etc/ssl/certs/host-ca-bundle.crt \
+    NPM_CONFIG_UPDATE_NOTIFIER=false
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]

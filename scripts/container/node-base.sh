@@ -35,7 +35,7 @@ debian_rootfs() {
     --dpkgopt='path-exclude=/usr/share/lintian/*' \
     bookworm "$WORK/rootfs.tar" - <"$sources" >"$WORK/mmdebstrap.log" 2>&1 ||
     { tail -n 40 "$WORK/mmdebstrap.log" >&2; return 1; }
-  podman import "$WORK/rootfs.tar" "$DEBIAN_IMAGE" >/dev/null
+  podman import --quiet "$WORK/rootfs.tar" "$DEBIAN_IMAGE" >/dev/null
   rm -f "$WORK/rootfs.tar"
 }
 
