@@ -241,6 +241,7 @@ stop_container() {
 
 phase "machine and engine"
 require_machine
+[ -d node_modules/tsx ] || fail "no node_modules: run npm ci first (the checks run with tsx)"
 WORK=$(mktemp -d /tmp/container-test.XXXXXX)
 install_engine
 configure_podman
