@@ -15,7 +15,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { noStoreForPost } from '../graphql/plugins/no-store-for-post';
 import { persistedQueryOptions } from '../graphql/persisted-queries';
 import { trustedDocumentsGate, trustedDocumentsPlugin } from '../graphql/trusted-documents';
-import { createRedis } from '../shared-state/redis';
+import { closeRedis, createRedis } from '../shared-state/redis';
 import { registerDemoPage } from './demo-page';
 
 /** A built gateway: the Fastify app with GraphQL and probes mounted, not yet listening. */
@@ -119,7 +119,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
       // Apollo's drain plugin closes Fastify: in-flight operations finish first.
       await apollo.stop();
       await client.close();
-      await redis?.quit();
+      if (redis) await closeRedis(redis);
     },
   };
 }

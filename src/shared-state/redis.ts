@@ -17,3 +17,20 @@ export function createRedis(url: string, options: { connectionName?: string } = 
     retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 5_000),
   });
 }
+
+/**
+ * Closes a client from createRedis without throwing: QUIT when connected (so
+ * pending replies arrive), otherwise drop the socket and stop reconnecting
+ * (QUIT on a down connection fails, since the offline queue is off).
+ */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') {
+    try {
+      await redis.quit();
+      return;
+    } catch {
+      // the connection went away meanwhile: disconnect below
+    }
+  }
+  redis.disconnect();
+}
