@@ -12,8 +12,9 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-// The GraphQL-over-HTTP persisted-documents proposal prefixes ids with the
-// algorithm ("sha256:<hex>"); the client preset's examples send the bare hash.
+// Ids may carry their algorithm ("sha256:<hex>", as the GraphQL-over-HTTP
+// persisted-documents proposal and the client preset with an explicit
+// hashAlgorithm write them) or not; both spellings name the same document.
 const ALGORITHM_PREFIX = /^sha256:/;
 
 /**
@@ -33,7 +34,7 @@ export class TrustedDocumentManifest {
     const entries = Object.entries(manifest);
     if (entries.length === 0) throw new TrustedDocumentsError('has no documents');
     for (const [id, document] of entries) assertDocument(id, document);
-    this.byKey = new Map(entries as [string, string][]);
+    this.byKey = new Map(entries.map(([id, document]) => [id.replace(ALGORITHM_PREFIX, ''), document as string]));
     this.byHash = new Map(entries.map(([, document]) => [sha256Hex(document as string), document as string]));
   }
 
