@@ -79,7 +79,10 @@
     try {
       body = await response.json();
     } catch {
-      throw new GatewayError(`The gateway answered HTTP ${response.status} without a GraphQL response.`, 'BAD_RESPONSE');
+      throw new GatewayError(
+        `The gateway answered HTTP ${response.status} without a GraphQL response.`,
+        'BAD_RESPONSE',
+      );
     }
     const [error] = body.errors || [];
     if (error) {

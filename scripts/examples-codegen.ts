@@ -9,12 +9,18 @@ import { ROOT, prettify, runScript, syncGeneratedFiles, type GeneratedFile } fro
 
 async function generateExamples(): Promise<GeneratedFile[]> {
   const outputs = (await generate({ ...config, cwd: ROOT, silent: true }, false)) as Types.FileOutput[];
-  const files = outputs.map((output) => ({ path: path.relative(ROOT, path.resolve(ROOT, output.filename)), content: output.content }));
+  const files = outputs.map((output) => ({
+    path: path.relative(ROOT, path.resolve(ROOT, output.filename)),
+    content: output.content,
+  }));
   return Promise.all(files.map(prettify));
 }
 
 if (require.main === module) {
   runScript(async () =>
-    syncGeneratedFiles(await generateExamples(), { check: process.argv.includes('--check'), command: 'npm run examples:codegen' }),
+    syncGeneratedFiles(await generateExamples(), {
+      check: process.argv.includes('--check'),
+      command: 'npm run examples:codegen',
+    }),
   );
 }

@@ -39,7 +39,10 @@ export function staleFiles(files: readonly GeneratedFile[]): string[] {
  * them. `command` is what the user runs to regenerate (for the message).
  * The check mode prints "generated code is up to date" when nothing is stale.
  */
-export function syncGeneratedFiles(files: readonly GeneratedFile[], options: { check: boolean; command: string }): void {
+export function syncGeneratedFiles(
+  files: readonly GeneratedFile[],
+  options: { check: boolean; command: string },
+): void {
   const stale = staleFiles(files);
   if (options.check) {
     if (stale.length) {

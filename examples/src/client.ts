@@ -19,7 +19,8 @@ export class GatewayError extends Error {
 /** The id a generated document has in persisted-documents.json (codegen embeds it as `__meta__.hash`). */
 export function documentIdOf(document: TypedDocumentNode<unknown, never>): string {
   const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
-  if (typeof hash !== 'string') throw new Error('this document has no persisted-document hash; run `npm run examples:codegen`');
+  if (typeof hash !== 'string')
+    throw new Error('this document has no persisted-document hash; run `npm run examples:codegen`');
   return hash;
 }
 

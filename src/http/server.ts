@@ -12,7 +12,7 @@ import { loadTypeDefs } from '../graphql/schema';
 import { createPhoneNumberLoaders } from '../loaders/phone-numbers';
 import { requestIdInErrors } from '../graphql/plugins/request-id-in-errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
-import { noStoreForPost } from '../graphql/plugins/no-store-for-post';
+import { httpCacheHeaders } from '../graphql/plugins/http-cache-headers';
 import { persistedQueryOptions } from '../graphql/persisted-queries';
 import { trustedDocumentsGate, trustedDocumentsPlugin } from '../graphql/trusted-documents';
 import { closeRedis, createRedis } from '../shared-state/redis';
@@ -92,7 +92,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
       fastifyApolloDrainPlugin(app),
       landingPagePlugin(config),
       requestIdInErrors(),
-      noStoreForPost(),
+      httpCacheHeaders(),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []),
     ],
   });

@@ -82,15 +82,12 @@ interface BrowserGlobals {
 
 /** Waits (with a deadline) until the list shows exactly these numbers, in this order, and is idle. */
 async function waitForRows(page: Page, expected: string[]): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => {
-      const list = (globalThis as unknown as BrowserGlobals).document.getElementById('numbers');
-      if (!list || list.getAttribute('aria-busy') !== 'false') return false;
-      const shown = Array.from(list.querySelectorAll('li.number'), (item) => item.getAttribute('data-id'));
-      return JSON.stringify(shown) === JSON.stringify(wanted);
-    },
-    expected,
-  );
+  await page.waitForFunction((wanted) => {
+    const list = (globalThis as unknown as BrowserGlobals).document.getElementById('numbers');
+    if (!list || list.getAttribute('aria-busy') !== 'false') return false;
+    const shown = Array.from(list.querySelectorAll('li.number'), (item) => item.getAttribute('data-id'));
+    return JSON.stringify(shown) === JSON.stringify(wanted);
+  }, expected);
 }
 
 async function rowTexts(page: Page, selector: string): Promise<string[]> {
@@ -169,7 +166,9 @@ describe('the demo page', () => {
     await page.click('#filters button[type=submit]');
     const error = page.locator('#error');
     await error.waitFor({ state: 'visible' });
-    expect(await error.textContent()).toMatch(/Could not load phone numbers\. Cartesia failed to answer \(HTTP 503\).*\(UPSTREAM_ERROR, request \S+\)/);
+    expect(await error.textContent()).toMatch(
+      /Could not load phone numbers\. Cartesia failed to answer \(HTTP 503\).*\(UPSTREAM_ERROR, request \S+\)/,
+    );
     expect(await page.locator('#status').textContent()).toBe('Loading failed.');
     expect(await page.locator('#numbers li').count()).toBe(0);
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'demo-page-error.png'), fullPage: true });

@@ -38,7 +38,11 @@ async function walk(first: number, filter?: PhoneNumberFilter) {
       pages += 1;
     }
     const merged = client.readQuery({ query: PhoneNumberListQuery, variables });
-    return { ids: merged!.phoneNumbers.edges.map((edge) => edge.node.id), pageInfo: merged!.phoneNumbers.pageInfo, pages };
+    return {
+      ids: merged!.phoneNumbers.edges.map((edge) => edge.node.id),
+      pageInfo: merged!.phoneNumbers.pageInfo,
+      pages,
+    };
   } finally {
     subscription.unsubscribe();
     client.stop();

@@ -26,7 +26,10 @@ async function compileExample(extraFiles: Record<string, string> = {}) {
   mkdirSync(artifacts, { recursive: true });
   const result = await run(RELAY_COMPILER, ['--noWatchman', '--output', 'quiet-with-errors'], { cwd: dir }).then(
     ({ stdout, stderr }) => ({ ok: true, output: stdout + stderr }),
-    (error: { stdout?: string; stderr?: string }) => ({ ok: false, output: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
+    (error: { stdout?: string; stderr?: string }) => ({
+      ok: false,
+      output: `${error.stdout ?? ''}${error.stderr ?? ''}`,
+    }),
   );
   return { dir, artifacts, ...result };
 }
@@ -63,17 +66,26 @@ describe('relay-compiler on examples/relay', () => {
   });
 
   it('generates a pagination query the gateway answers, page after page', async () => {
-    const text = operationText(readFileSync(path.join(compiled.artifacts, 'PhoneNumberListPaginationQuery.graphql.ts'), 'utf8'));
-    type Page = { phoneNumbers: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+    const text = operationText(
+      readFileSync(path.join(compiled.artifacts, 'PhoneNumberListPaginationQuery.graphql.ts'), 'utf8'),
+    );
+    type Page = {
+      phoneNumbers: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
+    };
     const first = await postGraphQL<Page>(stack.url, text, { count: 3 });
     expect(first.body.errors).toBeUndefined();
-    const next = await postGraphQL<Page>(stack.url, text, { count: 3, cursor: first.body.data!.phoneNumbers.pageInfo.endCursor });
+    const next = await postGraphQL<Page>(stack.url, text, {
+      count: 3,
+      cursor: first.body.data!.phoneNumbers.pageInfo.endCursor,
+    });
     const ids = [first, next].flatMap((page) => page.body.data!.phoneNumbers.edges.map((edge) => edge.node.id));
     expect(ids).toEqual(stack.upstream.records.slice(0, 6).map((r) => r.id));
   });
 
   it('generates a refetch query through Query.node that the gateway answers', async () => {
-    const text = operationText(readFileSync(path.join(compiled.artifacts, 'PhoneNumberRowRefetchQuery.graphql.ts'), 'utf8'));
+    const text = operationText(
+      readFileSync(path.join(compiled.artifacts, 'PhoneNumberRowRefetchQuery.graphql.ts'), 'utf8'),
+    );
     expect(text).toMatch(/node\(id: \$id\)/);
     const record = stack.upstream.records[3]!;
     const response = await postGraphQL<{ node: { id: string; number: string } }>(stack.url, text, { id: record.id });
@@ -83,7 +95,8 @@ describe('relay-compiler on examples/relay', () => {
 
   it('fails on a fragment the printed schema does not support', async () => {
     const broken = await compileExample({
-      'Broken.ts': "import { graphql } from 'react-relay';\nexport const B = graphql`fragment Broken_phoneNumber on PhoneNumber { carrier }`;\n",
+      'Broken.ts':
+        "import { graphql } from 'react-relay';\nexport const B = graphql`fragment Broken_phoneNumber on PhoneNumber { carrier }`;\n",
     });
     dirs.push(broken.dir);
     expect(broken.ok).toBe(false);

@@ -25,14 +25,30 @@ describe('the printed schema', () => {
 
 describe('breaking-change detection', () => {
   const before = /* GraphQL */ `
-    type Query { phoneNumber(id: ID!): PhoneNumber }
-    type PhoneNumber { id: ID! label: String number: String! }
-    enum ProviderType { TWILIO CARTESIA }
+    type Query {
+      phoneNumber(id: ID!): PhoneNumber
+    }
+    type PhoneNumber {
+      id: ID!
+      label: String
+      number: String!
+    }
+    enum ProviderType {
+      TWILIO
+      CARTESIA
+    }
   `;
   const after = /* GraphQL */ `
-    type Query { phoneNumber(id: ID!, region: String!): PhoneNumber }
-    type PhoneNumber { id: ID! number: String! }
-    enum ProviderType { TWILIO }
+    type Query {
+      phoneNumber(id: ID!, region: String!): PhoneNumber
+    }
+    type PhoneNumber {
+      id: ID!
+      number: String!
+    }
+    enum ProviderType {
+      TWILIO
+    }
   `;
 
   it('reports removed fields, removed enum values and new required arguments', () => {
@@ -52,6 +68,8 @@ describe('breaking-change detection', () => {
   });
 
   it('does not count additions as breaking', () => {
-    expect(unacknowledgedBreakingChanges(after, `${after}\n extend type PhoneNumber { label: String }`, '')).toEqual([]);
+    expect(unacknowledgedBreakingChanges(after, `${after}\n extend type PhoneNumber { label: String }`, '')).toEqual(
+      [],
+    );
   });
 });

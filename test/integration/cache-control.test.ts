@@ -19,6 +19,8 @@ describe('Cache-Control', () => {
     const response = await getGraphQL(stack.url, { query: PHONE_NUMBERS, variables: { first: 5 } });
     expect(response.body.errors).toBeUndefined();
     expect(cacheControl(response)).toBe('max-age=30, public');
+    // The content type follows Accept, so shared caches must key on it.
+    expect(response.headers.get('vary')).toMatch(/\baccept\b/i);
   });
 
   it('lets anyone cache a GET lookup for 60 s, and takes the shortest hint of a mixed operation', async () => {

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
+import { apqExtensions as apq, sha256 } from '../helpers/persisted';
 import { getGraphQL, postGraphQLBody, startTestStack, type TestStack } from '../helpers/gateway';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server';
 
 // Automatic persisted queries (Apollo APQ): a client sends only the SHA-256
 // of a query; on PERSISTED_QUERY_NOT_FOUND it sends the text once, and from
 // then on the hash is enough, also over GET (CDN-cacheable URLs).
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 
 let queryCounter = 0;
 /** A query text no other test has registered (APQ stores are per gateway or per Redis). */
@@ -20,7 +17,11 @@ function uniqueQuery(): { query: string; hash: string } {
 
 type Nodes = { phoneNumbers: { nodes: { id: string }[] } };
 
-async function expectApqRoundTrip(register: TestStack, reuse: TestStack, waitUntilStored = async (_hash: string) => {}) {
+async function expectApqRoundTrip(
+  register: TestStack,
+  reuse: TestStack,
+  waitUntilStored = async (_hash: string) => {},
+) {
   const { query, hash } = uniqueQuery();
   const miss = await postGraphQLBody(reuse.url, { extensions: apq(hash) });
   expect(miss.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
@@ -31,7 +32,9 @@ async function expectApqRoundTrip(register: TestStack, reuse: TestStack, waitUnt
 
   const hit = await postGraphQLBody<Nodes>(reuse.url, { extensions: apq(hash) });
   expect(hit.body.errors).toBeUndefined();
-  expect(hit.body.data!.phoneNumbers.nodes.map((n) => n.id)).toEqual(reuse.upstream.records.slice(0, 2).map((r) => r.id));
+  expect(hit.body.data!.phoneNumbers.nodes.map((n) => n.id)).toEqual(
+    reuse.upstream.records.slice(0, 2).map((r) => r.id),
+  );
   return hash;
 }
 

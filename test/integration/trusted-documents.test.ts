@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { apqExtensions as apq, sha256 } from '../helpers/persisted';
 import { getGraphQL, postGraphQL, postGraphQLBody, startTestStack, type TestStack } from '../helpers/gateway';
 
 // TRUSTED_DOCUMENTS switches on a safelist: only the manifest's operations
 // run, named by id, by APQ hash, or sent as their exact text.
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 
 const LIST = 'query TrustedList($first: Int) { phoneNumbers(first: $first) { nodes { id } } }';
 const LOOKUP = 'query TrustedLookup($id: ID!) { phoneNumber(id: $id) { id number } }';
@@ -34,7 +31,11 @@ beforeEach(() => stack.upstream.clearRequests());
 
 const firstIds = (n: number) => stack.upstream.records.slice(0, n).map((r) => r.id);
 
-function expectRefused(response: { status: number; headers: Headers; body: { data?: unknown; errors?: any[] } }, status: number, code: string) {
+function expectRefused(
+  response: { status: number; headers: Headers; body: { data?: unknown; errors?: any[] } },
+  status: number,
+  code: string,
+) {
   expect(response.status).toBe(status);
   expect(response.body.data).toBeUndefined();
   expect(response.body.errors).toHaveLength(1);
@@ -54,7 +55,10 @@ describe('trusted documents: what runs', () => {
 
   it('runs a document by documentId over GET, cacheable by a CDN', async () => {
     const id = stack.upstream.records[4]!.id;
-    const response = await getGraphQL<{ phoneNumber: { id: string } }>(stack.url, { documentId: LOOKUP_ID, variables: { id } });
+    const response = await getGraphQL<{ phoneNumber: { id: string } }>(stack.url, {
+      documentId: LOOKUP_ID,
+      variables: { id },
+    });
     expect(response.body.data!.phoneNumber.id).toBe(id);
     expect(response.headers.get('cache-control')).toBe('max-age=60, public');
   });
@@ -97,7 +101,11 @@ describe('trusted documents: what is refused', () => {
   it('cannot be bypassed by registering a new APQ hash', async () => {
     const register = await postGraphQLBody(stack.url, { query: UNTRUSTED, extensions: apq(sha256(UNTRUSTED)) });
     expectRefused(register, 403, 'PERSISTED_QUERY_NOT_ALLOWED');
-    expectRefused(await postGraphQLBody(stack.url, { extensions: apq(sha256(UNTRUSTED)) }), 404, 'TRUSTED_DOCUMENT_NOT_FOUND');
+    expectRefused(
+      await postGraphQLBody(stack.url, { extensions: apq(sha256(UNTRUSTED)) }),
+      404,
+      'TRUSTED_DOCUMENT_NOT_FOUND',
+    );
   });
 
   it('refuses batches (several operations in one request)', async () => {

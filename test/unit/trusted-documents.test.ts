@@ -33,13 +33,25 @@ describe('the trusted-documents policy', () => {
 
   it('reads the operation reference from a GET search or a POST body', () => {
     const extensions = JSON.stringify(apq(sha256));
-    expect(referenceFromSearch(`?documentId=a&query=${encodeURIComponent(LIST)}&extensions=${encodeURIComponent(extensions)}`)).toEqual({
+    expect(
+      referenceFromSearch(
+        `?documentId=a&query=${encodeURIComponent(LIST)}&extensions=${encodeURIComponent(extensions)}`,
+      ),
+    ).toEqual({
       documentId: 'a',
       query: LIST,
       sha256Hash: sha256,
     });
-    expect(referenceFromSearch('?extensions=not-json')).toEqual({ documentId: undefined, query: undefined, sha256Hash: undefined });
-    expect(referenceFromBody({ query: '', documentId: 'a' })).toEqual({ query: undefined, documentId: 'a', sha256Hash: undefined });
+    expect(referenceFromSearch('?extensions=not-json')).toEqual({
+      documentId: undefined,
+      query: undefined,
+      sha256Hash: undefined,
+    });
+    expect(referenceFromBody({ query: '', documentId: 'a' })).toEqual({
+      query: undefined,
+      documentId: 'a',
+      sha256Hash: undefined,
+    });
     expect(referenceFromBody([{ query: LIST }])).toBeUndefined();
   });
 

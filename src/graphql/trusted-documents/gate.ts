@@ -13,11 +13,15 @@ function searchOf(url: string): string {
  * Apollo plugin cannot refuse that early without a 500). Requests it lets
  * through are completed by trustedDocumentsPlugin.
  */
-export function trustedDocumentsGate(manifest: TrustedDocumentManifest, graphqlPath: string): preHandlerAsyncHookHandler {
+export function trustedDocumentsGate(
+  manifest: TrustedDocumentManifest,
+  graphqlPath: string,
+): preHandlerAsyncHookHandler {
   return async function trustedDocumentsGate(request: FastifyRequest, reply: FastifyReply) {
     if (request.routeOptions.url !== graphqlPath) return;
     if (request.method !== 'GET' && request.method !== 'POST') return;
-    const reference = request.method === 'GET' ? referenceFromSearch(searchOf(request.url)) : referenceFromBody(request.body);
+    const reference =
+      request.method === 'GET' ? referenceFromSearch(searchOf(request.url)) : referenceFromBody(request.body);
     const verdict = judge(reference, manifest);
     if (verdict.allowed) return;
     request.log.info({ code: verdict.code }, 'operation refused: not a trusted document');

@@ -9,9 +9,7 @@ export interface OperationReference {
 }
 
 /** The request may go on to Apollo, or is refused with a stable code and HTTP status. */
-export type Verdict =
-  | { allowed: true }
-  | { allowed: false; status: 403 | 404; code: ErrorCode; message: string };
+export type Verdict = { allowed: true } | { allowed: false; status: 403 | 404; code: ErrorCode; message: string };
 
 const nonEmptyString = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
