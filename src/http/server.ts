@@ -15,7 +15,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { httpCacheHeaders } from '../graphql/plugins/http-cache-headers';
 import { persistedQueryOptions } from '../graphql/persisted-queries';
 import { trustedDocumentsGate, trustedDocumentsPlugin } from '../graphql/trusted-documents';
-import { closeRedis, createRedis } from '../shared-state/redis';
+import { closeRedis, createRedis, whenRedisReady } from '../shared-state/redis';
 import { registerDemoPage } from './demo-page';
 
 /** A built gateway: the Fastify app with GraphQL and probes mounted, not yet listening. */
@@ -36,6 +36,8 @@ const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
 
 const GRAPHQL_PATH = '/graphql';
+// How long start waits for Redis before serving without it (it reconnects later).
+const REDIS_START_TIMEOUT_MS = 2_000;
 
 function landingPagePlugin(config: GatewayConfig) {
   return config.sandbox
@@ -79,6 +81,9 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   });
   const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
   redis?.on('error', (error) => app.log.warn({ err: error }, 'Redis unavailable; shared state degrades to misses'));
+  if (redis && !(await whenRedisReady(redis, REDIS_START_TIMEOUT_MS))) {
+    app.log.warn('Redis not reachable at start; serving without shared state until it is');
+  }
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,

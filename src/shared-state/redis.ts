@@ -34,3 +34,23 @@ export async function closeRedis(redis: Redis): Promise<void> {
   }
   redis.disconnect();
 }
+
+/**
+ * Resolves true once the client is connected, or false after `timeoutMs`
+ * (it keeps reconnecting in the background). With the offline queue off,
+ * commands sent before then fail, so the gateway waits this long at start.
+ */
+export function whenRedisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    redis.once('ready', onReady);
+  });
+}

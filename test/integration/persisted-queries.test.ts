@@ -112,3 +112,18 @@ describe('APQ in Redis (REDIS_URL)', () => {
     expect(full.body.data!.phoneNumbers.nodes).toHaveLength(2);
   });
 });
+
+describe('APQ with REDIS_URL pointing nowhere at start', () => {
+  it('starts anyway (after a short wait) and serves full queries', async () => {
+    const stack = await startTestStack({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      const { query, hash } = uniqueQuery();
+      const full = await postGraphQLBody<Nodes>(stack.url, { query, extensions: apq(hash) });
+      expect(full.body.data!.phoneNumbers.nodes).toHaveLength(2);
+      const byHash = await postGraphQLBody(stack.url, { extensions: apq(hash) });
+      expect(byHash.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    } finally {
+      await stack.close();
+    }
+  });
+});
