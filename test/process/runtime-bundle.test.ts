@@ -81,6 +81,8 @@ describe('the runtime bundle', () => {
     const url = /GraphQL and Apollo Sandbox: (\S+)\/graphql/.exec(banner)![1]!;
     const response = await postGraphQL<{ phoneNumbers: { edges: unknown[] } }>(url, '{ phoneNumbers { edges { cursor } } }');
     expect(response.body.data!.phoneNumbers.edges).toHaveLength(10);
+    // The demo page is served from the bundle's public/ (dist/ resolves it relative to itself).
+    expect((await fetch(`${url}/`)).headers.get('content-type')).toMatch(/^text\/html/);
     gateway.child.kill('SIGINT');
     expect(await gateway.exited).toBe(0);
   });
