@@ -22,6 +22,8 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
+# The demo page (GET /): served only when NODE_ENV is not production or DEMO_PAGE=true.
+COPY public ./public
 USER node
 EXPOSE 4000
 # No --start-period: the gateway listens within a second, long before the

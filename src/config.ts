@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  TrustedDocumentsError,
+  loadTrustedDocuments,
+  type TrustedDocumentManifest,
+} from './graphql/trusted-documents/manifest';
 
 /** Everything the gateway reads from its environment, parsed once at start. */
 export interface GatewayConfig {
@@ -14,6 +19,12 @@ export interface GatewayConfig {
   readonly introspection: boolean;
   readonly sandbox: boolean;
   readonly logLevel: string;
+  /** Shared state (persisted queries) lives in this Redis when set; in memory otherwise. */
+  readonly redisUrl: string | undefined;
+  /** When set, only these operations run (trusted documents / safelist). */
+  readonly trustedDocuments: TrustedDocumentManifest | undefined;
+  /** Serve the demo page at `GET /`. */
+  readonly demoPage: boolean;
 }
 
 /** The environment was unusable; `problems` lists every reason, one per line. */
@@ -53,6 +64,9 @@ const EnvSchema = z.object({
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_SANDBOX: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
+  TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+  DEMO_PAGE: booleanFlag.optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -69,6 +83,17 @@ function readKeyFile(file: string): { key?: string; problem?: string } {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     return { problem: `CARTESIA_API_KEY_FILE: cannot read ${file} (${code})` };
+  }
+}
+
+function readTrustedDocuments(file: string | undefined, problems: string[]): TrustedDocumentManifest | undefined {
+  if (!file) return undefined;
+  try {
+    return loadTrustedDocuments(file);
+  } catch (error) {
+    if (!(error instanceof TrustedDocumentsError)) throw error;
+    problems.push(`TRUSTED_DOCUMENTS: ${error.message}`);
+    return undefined;
   }
 }
 
@@ -89,6 +114,7 @@ export function loadConfig(rawEnv: Env = process.env): GatewayConfig {
     if (problem) problems.push(problem);
   }
   const production = env.NODE_ENV === 'production';
+  const trustedDocuments = readTrustedDocuments(env.TRUSTED_DOCUMENTS, problems);
   if (production && !apiKey && problems.length === 0) {
     problems.push('CARTESIA_API_KEY (or CARTESIA_API_KEY_FILE) is required when NODE_ENV=production');
   }
@@ -104,5 +130,8 @@ export function loadConfig(rawEnv: Env = process.env): GatewayConfig {
     introspection: env.GRAPHQL_INTROSPECTION ?? !production,
     sandbox: env.GRAPHQL_SANDBOX ?? !production,
     logLevel: env.LOG_LEVEL,
+    redisUrl: env.REDIS_URL,
+    trustedDocuments,
+    demoPage: env.DEMO_PAGE ?? !production,
   });
 }

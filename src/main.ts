@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   if (upstream.demo) {
     console.log(
       `DEMO MODE: no CARTESIA_API_KEY set, serving built-in demo data from ${upstream.demo.url}. ` +
-        `GraphQL and Apollo Sandbox: ${url}/graphql`,
+        `GraphQL and Apollo Sandbox: ${url}/graphql` +
+        (config.demoPage ? `, demo page: ${url}/` : ''),
     );
   } else {
     gateway.app.log.info({ graphql: `${url}/graphql`, upstream: config.cartesiaBaseUrl }, 'gateway listening');

@@ -25,6 +25,16 @@ export type Agent = {
   readonly name: Scalars['String']['output'];
 };
 
+/**
+ * Whether a cached response may be shared between users (`PUBLIC`) or only kept
+ * by the requesting client (`PRIVATE`).
+ */
+export type CacheControlScope =
+  /** Only the requesting client may store the response. */
+  | 'PRIVATE'
+  /** Any cache (browser, CDN, proxy) may store and share the response. */
+  | 'PUBLIC';
+
 /** A Cartesia-managed provider. */
 export type CartesiaProvider = {
   readonly __typename?: 'CartesiaProvider';
@@ -275,6 +285,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   Agent: ResolverTypeWrapper<AgentRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   CartesiaProvider: ResolverTypeWrapper<CartesiaProviderRecord>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -312,6 +323,19 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   TwilioProvider: TwilioProviderRecord;
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = GatewayContext,
+  Args = CacheControlDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AgentResolvers<
   ContextType = GatewayContext,
@@ -437,4 +461,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   Query?: QueryResolvers<ContextType>;
   TelephonyRegion?: TelephonyRegionResolvers;
   TwilioProvider?: TwilioProviderResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
 };

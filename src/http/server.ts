@@ -12,6 +12,11 @@ import { loadTypeDefs } from '../graphql/schema';
 import { createPhoneNumberLoaders } from '../loaders/phone-numbers';
 import { requestIdInErrors } from '../graphql/plugins/request-id-in-errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { httpCacheHeaders } from '../graphql/plugins/http-cache-headers';
+import { persistedQueryOptions } from '../graphql/persisted-queries';
+import { trustedDocumentsGate, trustedDocumentsPlugin } from '../graphql/trusted-documents';
+import { closeRedis, createRedis, whenRedisReady } from '../shared-state/redis';
+import { registerDemoPage } from './demo-page';
 
 /** A built gateway: the Fastify app with GraphQL and probes mounted, not yet listening. */
 export interface Gateway {
@@ -29,6 +34,10 @@ export type ResolvedConfig = GatewayConfig & { readonly cartesiaApiKey: string }
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'];
 
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
+const GRAPHQL_PATH = '/graphql';
+// How long start waits for Redis before serving without it (it reconnects later).
+const REDIS_START_TIMEOUT_MS = 2_000;
 
 function landingPagePlugin(config: GatewayConfig) {
   return config.sandbox
@@ -70,6 +79,11 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     version: config.cartesiaVersion,
     timeoutMs: config.upstreamTimeoutMs,
   });
+  const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
+  redis?.on('error', (error) => app.log.warn({ err: error }, 'Redis unavailable; shared state degrades to misses'));
+  if (redis && !(await whenRedisReady(redis, REDIS_START_TIMEOUT_MS))) {
+    app.log.warn('Redis not reachable at start; serving without shared state until it is');
+  }
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -78,7 +92,14 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it drains, closes the pool and exits 0.
     stopOnTerminationSignals: false,
-    plugins: [fastifyApolloDrainPlugin(app), landingPagePlugin(config), requestIdInErrors()],
+    persistedQueries: persistedQueryOptions(redis, app.log),
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      landingPagePlugin(config),
+      requestIdInErrors(),
+      httpCacheHeaders(),
+      ...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []),
+    ],
   });
   await apollo.start();
 
@@ -87,7 +108,9 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   app.get('/readyz', async (_request, reply) =>
     ready ? { status: 'ready' } : reply.code(503).send({ status: 'unready' }),
   );
-  await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST', 'OPTIONS'], context: contextFor(client) });
+  if (config.trustedDocuments) app.addHook('preHandler', trustedDocumentsGate(config.trustedDocuments, GRAPHQL_PATH));
+  if (config.demoPage) await registerDemoPage(app);
+  await app.register(fastifyApollo(apollo), { path: GRAPHQL_PATH, method: ['GET', 'POST', 'OPTIONS'], context: contextFor(client) });
 
   return {
     app,
@@ -101,6 +124,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
       // Apollo's drain plugin closes Fastify: in-flight operations finish first.
       await apollo.stop();
       await client.close();
+      if (redis) await closeRedis(redis);
     },
   };
 }

@@ -17,3 +17,40 @@ export function createRedis(url: string, options: { connectionName?: string } = 
     retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 5_000),
   });
 }
+
+/**
+ * Closes a client from createRedis without throwing: QUIT when connected (so
+ * pending replies arrive), otherwise drop the socket and stop reconnecting
+ * (QUIT on a down connection fails, since the offline queue is off).
+ */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') {
+    try {
+      await redis.quit();
+      return;
+    } catch {
+      // the connection went away meanwhile: disconnect below
+    }
+  }
+  redis.disconnect();
+}
+
+/**
+ * Resolves true once the client is connected, or false after `timeoutMs`
+ * (it keeps reconnecting in the background). With the offline queue off,
+ * commands sent before then fail, so the gateway waits this long at start.
+ */
+export function whenRedisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    redis.once('ready', onReady);
+  });
+}

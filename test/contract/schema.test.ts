@@ -8,6 +8,7 @@ import {
   isInterfaceType,
   isObjectType,
   isIntrospectionType,
+  isSpecifiedDirective,
   isSpecifiedScalarType,
   type GraphQLSchema,
 } from 'graphql';
@@ -29,7 +30,7 @@ describe('the public GraphQL schema', () => {
     expect(readFileSync(CONTRACT, 'utf8')).toBe(readFileSync(SHARED_CONTRACT, 'utf8'));
   });
 
-  it('describes every type, field, argument and enum value', () => {
+  it('describes every type, field, argument, enum value and directive', () => {
     const missing: string[] = [];
     const schema = gatewaySchema();
     for (const type of Object.values(schema.getTypeMap())) {
@@ -46,6 +47,11 @@ describe('the public GraphQL schema', () => {
       if (isEnumType(type)) {
         for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
       }
+    }
+    // Our own directives (e.g. @cacheControl) are part of the printed contract too.
+    for (const directive of schema.getDirectives().filter((d) => !isSpecifiedDirective(d))) {
+      if (!directive.description) missing.push(`@${directive.name}`);
+      for (const arg of directive.args) if (!arg.description) missing.push(`@${directive.name}(${arg.name})`);
     }
     expect(missing).toEqual([]);
   });

@@ -40,13 +40,43 @@ export async function postGraphQL<TData>(
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<TData>> {
+  return postGraphQLBody<TData>(url, { query, variables }, headers);
+}
+
+async function toGraphQLResponse<TData>(response: Response): Promise<GraphQLResponse<TData>> {
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
+}
+
+/** POSTs any JSON body to /graphql (e.g. APQ `extensions` or a trusted `documentId` instead of `query`). */
+export async function postGraphQLBody<TData>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
+  return toGraphQLResponse<TData>(response);
+}
+
+/**
+ * GETs /graphql as a non-browser client would (with Apollo's CSRF-prevention
+ * header); non-string params (variables, extensions) are sent as JSON.
+ */
+export async function getGraphQL<TData>(
+  url: string,
+  params: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const response = await fetch(`${url}/graphql?${search}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+  return toGraphQLResponse<TData>(response);
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {

@@ -29,6 +29,7 @@ beforeAll(async () => {
   bundle = mkdtempSync(path.join(tmpdir(), 'pngw-runtime-'));
   for (const file of ['package.json', 'package-lock.json']) cpSync(path.join(ROOT, file), path.join(bundle, file));
   cpSync(path.join(ROOT, 'schema'), path.join(bundle, 'schema'), { recursive: true });
+  cpSync(path.join(ROOT, 'public'), path.join(bundle, 'public'), { recursive: true });
   await Promise.all([
     run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: bundle }),
     run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', path.join(bundle, 'dist')], {
@@ -47,7 +48,7 @@ afterAll(async () => {
 describe('the runtime bundle', () => {
   it('holds production dependencies only', () => {
     const modules = readdirSync(path.join(bundle, 'node_modules'));
-    for (const devOnly of ['typescript', 'jest', 'ts-jest', 'tsx', '@graphql-codegen', 'openapi-typescript', 'prettier']) {
+    for (const devOnly of ['typescript', 'jest', 'ts-jest', 'tsx', '@graphql-codegen', 'openapi-typescript', 'prettier', 'playwright-core', 'relay-compiler']) {
       expect(modules).not.toContain(devOnly);
     }
     expect(modules).toEqual(expect.arrayContaining(['@apollo', 'fastify', 'graphql', 'undici', 'dataloader']));
@@ -80,6 +81,8 @@ describe('the runtime bundle', () => {
     const url = /GraphQL and Apollo Sandbox: (\S+)\/graphql/.exec(banner)![1]!;
     const response = await postGraphQL<{ phoneNumbers: { edges: unknown[] } }>(url, '{ phoneNumbers { edges { cursor } } }');
     expect(response.body.data!.phoneNumbers.edges).toHaveLength(10);
+    // The demo page is served from the bundle's public/ (dist/ resolves it relative to itself).
+    expect((await fetch(`${url}/`)).headers.get('content-type')).toMatch(/^text\/html/);
     gateway.child.kill('SIGINT');
     expect(await gateway.exited).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -26,6 +26,9 @@ describe('loadConfig', () => {
       introspection: true,
       sandbox: true,
       logLevel: 'info',
+      redisUrl: undefined,
+      trustedDocuments: undefined,
+      demoPage: true,
     });
   });
 
@@ -72,5 +75,45 @@ describe('loadConfig', () => {
     const config = loadConfig({ CARTESIA_API_KEY: 'k', PORT: '', CARTESIA_BASE_URL: 'http://127.0.0.1:9/v1/' });
     expect(config.port).toBe(4000);
     expect(config.cartesiaBaseUrl).toBe('http://127.0.0.1:9/v1');
+  });
+
+  it('serves the demo page outside production only, unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k' }).demoPage).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k', DEMO_PAGE: 'true' }).demoPage).toBe(true);
+    expect(loadConfig({ DEMO_PAGE: '0' }).demoPage).toBe(false);
+  });
+
+  it('takes a redis:// URL for shared state and rejects anything else', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).redisUrl).toBe('redis://127.0.0.1:6379/0');
+    expect(problemsOf({ REDIS_URL: 'http://127.0.0.1:6379' })).toEqual(['REDIS_URL: must be a redis:// or rediss:// URL']);
+  });
+
+  describe('TRUSTED_DOCUMENTS', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pngw-trusted-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const file = (name: string, content: string) => {
+      const target = path.join(dir, name);
+      writeFileSync(target, content);
+      return target;
+    };
+
+    it('loads a client-preset manifest', () => {
+      const manifest = file('ok.json', JSON.stringify({ abc: '{ phoneNumbers { nodes { id } } }' }));
+      expect(loadConfig({ TRUSTED_DOCUMENTS: manifest }).trustedDocuments?.size).toBe(1);
+    });
+
+    it.each([
+      ['a missing file', () => path.join(dir, 'missing.json'), /cannot read .*missing\.json \(ENOENT\)/],
+      ['a file that is not JSON', () => file('bad.json', '{ nope'), /bad\.json is not valid JSON/],
+      ['a JSON array', () => file('array.json', '["{ a }"]'), /must be a JSON object mapping document ids/],
+      ['an empty manifest', () => file('empty.json', '{}'), /has no documents/],
+      ['a non-string document', () => file('number.json', '{"h": 1}'), /entry "h" must be a GraphQL document string/],
+      ['a document that is not GraphQL', () => file('syntax.json', '{"h": "query {"}'), /entry "h" is not valid GraphQL/],
+    ])('refuses %s, naming the variable', (_name, path, message) => {
+      const problems = problemsOf({ TRUSTED_DOCUMENTS: path() });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^TRUSTED_DOCUMENTS: /);
+      expect(problems[0]).toMatch(message);
+    });
   });
 });
