@@ -8,7 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json codegen.yml .prettierrc.json ./
 COPY schema ./schema
-COPY scripts/codegen.ts ./scripts/codegen.ts
+COPY scripts/codegen.ts scripts/generated-files.ts ./scripts/
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

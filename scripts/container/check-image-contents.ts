@@ -1,13 +1,15 @@
 // `tsx scripts/container/check-image-contents.ts ROOTFS`: checks that a built
 // image's /app (ROOTFS is the image's filesystem, from `podman image mount`)
-// holds the compiled output, the schema files, package.json and production
+// holds the compiled output, the schema files, the demo page, package.json and production
 // dependencies, and nothing else: no sources, tests, source maps or dev
 // dependencies. Prints every problem found and exits 1, or prints one summary line.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
-const APP_ENTRIES = ['dist', 'node_modules', 'package.json', 'schema'];
+const APP_ENTRIES = ['dist', 'node_modules', 'package.json', 'public', 'schema'];
+/** Folders the image copies from the repository as they are. */
+const COPIED_FOLDERS = ['schema', 'public'];
 
 interface LockEntry {
   dev?: boolean;
@@ -39,11 +41,12 @@ function checkCompiledOutput(app: string, problems: string[]): number {
   return actual.length;
 }
 
-function checkSchemaFiles(app: string, problems: string[]): number {
-  const expected = filesUnder(path.join(ROOT, 'schema'));
-  const actual = filesUnder(path.join(app, 'schema'));
-  for (const file of difference(actual, expected)) problems.push(`schema/${file}: not in the repository's schema/`);
-  for (const file of difference(expected, actual)) problems.push(`schema/${file}: missing from the image`);
+/** A folder copied as it is must hold exactly the repository's files. */
+function checkCopiedFolder(app: string, folder: string, problems: string[]): number {
+  const expected = filesUnder(path.join(ROOT, folder));
+  const actual = filesUnder(path.join(app, folder));
+  for (const file of difference(actual, expected)) problems.push(`${folder}/${file}: not in the repository's ${folder}/`);
+  for (const file of difference(expected, actual)) problems.push(`${folder}/${file}: missing from the image`);
   return actual.length;
 }
 
@@ -78,11 +81,11 @@ function main(): void {
   for (const entry of difference(APP_ENTRIES, entries)) problems.push(`/app/${entry}: missing from the image`);
   if (problems.length === 0) {
     const compiled = checkCompiledOutput(app, problems);
-    const schemaFiles = checkSchemaFiles(app, problems);
+    const copied = COPIED_FOLDERS.map((folder) => `${folder}/ (${checkCopiedFolder(app, folder, problems)} files)`);
     const { production, devOnly } = checkDependencies(app, problems);
     if (problems.length === 0) {
       console.log(
-        `image contents: /app holds dist/ (${compiled} compiled files, one per source), schema/ (${schemaFiles} files), ` +
+        `image contents: /app holds dist/ (${compiled} compiled files, one per source), ${copied.join(', ')}, ` +
           `package.json and node_modules/ (${production} production packages, none of the ${devOnly} dev-only ones)`,
       );
       return;
