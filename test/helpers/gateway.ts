@@ -62,7 +62,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   });
   const gateway = await createGateway({ ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY });
   const url = await gateway.listen();
-  const query = <TData>(q: string, variables?: Record<string, unknown>) => postGraphQL<TData>(url, q, variables);
+  const query = async <TData>(q: string, variables?: Record<string, unknown>) => {
+    const response = await postGraphQL<TData>(url, q, variables);
+    // Every response of every integration test is checked for the key.
+    if (response.text.includes(TEST_API_KEY)) throw new Error(`response leaks the API key: ${response.text}`);
+    return response;
+  };
   return {
     upstream,
     gateway,
