@@ -17,6 +17,7 @@ import { METRICS_PATH, exposeMetrics, recordHttpMetrics } from '../observability
 import { startOperationTelemetry } from '../observability/operation';
 import { connectSharedState, type SharedState } from '../shared-state/shared-state';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { requestIdInErrorBodies } from './request-id-in-error-bodies';
 
 /** A built gateway: the Fastify app with GraphQL and probes mounted, not yet listening. */
 export interface Gateway {
@@ -79,6 +80,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  requestIdInErrorBodies(app);
   const metrics = new GatewayMetrics();
   recordHttpMetrics(app, metrics);
   const sharedState = connectSharedState(config.redisUrl, { log: app.log, metrics });
