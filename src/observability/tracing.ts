@@ -2,8 +2,10 @@ import {
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
+  context,
   defaultTextMapGetter,
   defaultTextMapSetter,
+  propagation,
   trace,
   type Attributes,
   type Context,
@@ -80,7 +82,10 @@ export async function registerTracing(exporter: SpanExporter, options: { batch: 
   return {
     async shutdown() {
       await provider.shutdown();
+      // register() set all three globals; clear them so tracing can start afresh.
       trace.disable();
+      context.disable();
+      propagation.disable();
     },
   };
 }
