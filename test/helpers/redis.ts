@@ -5,33 +5,33 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startProcess, type RunningProcess } from './process';
 
-// A real redis-server on a free loopback port, for tests of state shared
-// across gateway replicas. `.ci/run` installs redis-server from Debian's
-// packages when it is missing.
+// A real redis-server on a free loopback port, with a password (so REDIS_URL
+// carries a secret the way production URLs do), persisting nothing: for tests
+// of state shared across gateway replicas. `.ci/run` installs redis-server
+// from Debian's packages when it is missing.
 
-/** A redis-server the test owns: stop/start it to simulate an outage; close() when done. */
-export interface RedisServer {
+/** A redis-server the test owns: stop()/start() it to simulate an outage; close() when done. */
+export interface TestRedis {
+  /** redis://:<password>@127.0.0.1:<port> */
   readonly url: string;
+  readonly password: string;
   readonly port: number;
-  /** SIGTERM, and wait until it has exited. */
+  /** The redis-server process currently running (a new one after each start()). */
+  readonly process: RunningProcess;
+  /** SIGTERM, and wait until it has exited; start() brings it back on the same port, empty. */
   stop(): Promise<void>;
-  /** Start again on the same port (empty: nothing is persisted). */
   start(): Promise<void>;
   /** Stop for good and remove its working directory. */
   close(): Promise<void>;
 }
 
-function assertInstalled(): void {
-  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      'redis-server is not installed: these tests need a real Redis. ' +
-        'Run .ci/run, or: apt-get update && apt-get install -y --no-install-recommends redis-server',
-    );
-  }
+/** Whether redis-server is installed (`.ci/run` installs it; a developer machine may not have it). */
+export function hasRedisServer(): boolean {
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  return !probe.error && probe.status === 0;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -43,12 +43,20 @@ function freePort(): Promise<number> {
 }
 
 /** Starts redis-server on 127.0.0.1 and a free port; resolves once it accepts connections. */
-export async function startRedis(): Promise<RedisServer> {
-  assertInstalled();
+export async function startRedis(): Promise<TestRedis> {
+  if (!hasRedisServer()) {
+    throw new Error(
+      'redis-server is not installed: these tests need a real Redis. ' +
+        'Run .ci/run, or: apt-get update && apt-get install -y --no-install-recommends redis-server',
+    );
+  }
   const port = await freePort();
+  const password = 'redis-test-password-9c1e';
   const dir = mkdtempSync(path.join(tmpdir(), 'pngw-redis-'));
-  // No persistence, loopback only, its own working directory.
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
+  const args = [
+    ...['--port', String(port), '--bind', '127.0.0.1', '--requirepass', password],
+    ...['--save', '', '--appendonly', 'no', '--dir', dir],
+  ];
   let running: RunningProcess | undefined;
 
   const start = async () => {
@@ -63,16 +71,19 @@ export async function startRedis(): Promise<RedisServer> {
   };
   const stop = async () => {
     const current = running;
-    running = undefined;
-    if (!current) return;
+    if (!current || current.child.exitCode !== null || current.child.signalCode !== null) return;
     current.child.kill('SIGTERM');
     await current.exited;
   };
 
   await start();
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://:${password}@127.0.0.1:${port}`,
+    password,
     port,
+    get process() {
+      return running!;
+    },
     start,
     stop,
     async close() {

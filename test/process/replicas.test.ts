@@ -3,7 +3,7 @@ import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
 import { TEST_API_KEY, postGraphQL } from '../helpers/gateway';
 import { eventually, startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
 import { scrape } from '../helpers/metrics';
-import { startRedis, type RedisServer } from '../helpers/redis';
+import { startRedis, type TestRedis } from '../helpers/redis';
 
 // Two gateway processes (replicas) on their own ports, one test upstream,
 // one real redis-server: what operators run behind a load balancer.
@@ -15,7 +15,7 @@ import { startRedis, type RedisServer } from '../helpers/redis';
 
 const LIST = 'query ReplicaList { phoneNumbers(first: 2) { nodes { id } } }';
 
-let redis: RedisServer;
+let redis: TestRedis;
 let upstream: DemoUpstream;
 let replicas: GatewayProcess[] = [];
 
@@ -77,7 +77,7 @@ describe('two replicas sharing one Redis', () => {
     }
   });
 
-  it('puts the request id into every log line about a request, and never the API key', async () => {
+  it('puts the request id into every log line about a request, and never the API key or the Redis password', async () => {
     const [replica] = replicas as [GatewayProcess];
     await postGraphQL(replica.url, LIST, undefined, { 'x-request-id': 'replica-log-check' });
     await postGraphQL(replica.url, '{ nope', undefined, { 'x-request-id': 'replica-log-check-2' });
@@ -88,6 +88,9 @@ describe('two replicas sharing one Redis', () => {
     const requestLines = lines.filter((line) => !processLevel.test(String(line.msg)));
     expect(requestLines.filter((line) => String(line.reqId).startsWith('replica-log-check'))).toHaveLength(4);
     for (const line of requestLines) expect(line).toHaveProperty('reqId');
-    expect(replica.process.output()).not.toContain(TEST_API_KEY);
+    for (const { process } of replicas) {
+      expect(process.output()).not.toContain(TEST_API_KEY);
+      expect(process.output()).not.toContain(redis.password);
+    }
   });
 });
