@@ -160,9 +160,10 @@ export class GatewayMetrics {
     this.cacheLookups.inc({ cache, result });
   }
 
-  /** The circuit breaker moved to `state`. */
-  breakerState(state: BreakerState): void {
-    for (const candidate of BREAKER_STATES) this.breaker.set({ state: candidate }, candidate === state ? 1 : 0);
+  /** The circuit breaker moved to `state` (`half-open` is accepted as the breaker library spells it). */
+  breakerState(state: BreakerState | 'half-open'): void {
+    const current = state === 'half-open' ? 'half_open' : state;
+    for (const candidate of BREAKER_STATES) this.breaker.set({ state: candidate }, candidate === current ? 1 : 0);
   }
 
   /** The named Redis connection became ready (true) or unavailable (false). */
