@@ -19,13 +19,20 @@ export interface GatewayConfig {
   readonly introspection: boolean;
   readonly sandbox: boolean;
   readonly logLevel: string;
-  /** Shared state (persisted queries) lives in this Redis when set; in memory otherwise. */
+  /** Shared state across replicas (rate limits, response cache, persisted queries); undefined: in memory. */
   readonly redisUrl: string | undefined;
   /** When set, only these operations run (trusted documents / safelist). */
   readonly trustedDocuments: TrustedDocumentManifest | undefined;
   /** Serve the demo page at `GET /`. */
   readonly demoPage: boolean;
+  /** Serve /metrics on this port only (its own server); undefined: on the main port. */
+  readonly metricsPort: number | undefined;
+  /** Where spans go, from the standard OTEL_* variables; `none` loads no tracing SDK at all. */
+  readonly tracesExporter: TracesExporter;
 }
+
+/** `otlp-proto` is OTLP over HTTP with protobuf (the OTel default), `otlp-json` the same with JSON. */
+export type TracesExporter = 'otlp-proto' | 'otlp-json' | 'console' | 'none';
 
 /** The environment was unusable; `problems` lists every reason, one per line. */
 export class ConfigError extends Error {
@@ -45,6 +52,10 @@ const booleanFlag = z
 
 const positiveInt = (max: number) =>
   z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(max);
+
+const otlpProtocol = z.enum(['http/protobuf', 'http/json'], {
+  message: "must be http/protobuf or http/json (gRPC is not bundled; use the collector's HTTP port 4318)",
+});
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -67,9 +78,34 @@ const EnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
   TRUSTED_DOCUMENTS: z.string().min(1).optional(),
   DEMO_PAGE: booleanFlag.optional(),
+  METRICS_PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).optional(),
+  // The standard OpenTelemetry variables that decide whether tracing runs at all
+  // (the SDK itself reads the rest: OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER, headers, ...).
+  OTEL_SDK_DISABLED: booleanFlag.optional(),
+  OTEL_TRACES_EXPORTER: z.enum(['otlp', 'console', 'none'], { message: 'must be otlp, console or none' }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: 'must be a URL' }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ message: 'must be a URL' }).optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
 });
 
+/** Every environment variable the gateway reads (deploy manifests are checked against it). */
+export const ENV_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));
+
 type Env = Record<string, string | undefined>;
+
+/**
+ * Tracing is off unless the OTEL_* variables configure an exporter: an
+ * explicit OTEL_TRACES_EXPORTER, or an OTLP endpoint.
+ */
+function tracesExporterFrom(env: z.infer<typeof EnvSchema>): TracesExporter {
+  if (env.OTEL_SDK_DISABLED) return 'none';
+  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const exporter = env.OTEL_TRACES_EXPORTER ?? (endpoint ? 'otlp' : 'none');
+  if (exporter !== 'otlp') return exporter;
+  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL;
+  return protocol === 'http/json' ? 'otlp-json' : 'otlp-proto';
+}
 
 /** Empty variables count as unset, as operators expect from `FOO=` in a compose file. */
 function withoutEmpty(env: Env): Env {
@@ -133,5 +169,7 @@ export function loadConfig(rawEnv: Env = process.env): GatewayConfig {
     redisUrl: env.REDIS_URL,
     trustedDocuments,
     demoPage: env.DEMO_PAGE ?? !production,
+    metricsPort: env.METRICS_PORT,
+    tracesExporter: tracesExporterFrom(env),
   });
 }

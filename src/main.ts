@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { DEMO_API_KEY, startDemoUpstream, type DemoUpstream } from './demo-upstream';
 import { createGateway, type ResolvedConfig } from './http/server';
+import { startTracing } from './observability/tracing';
 
 // Process entry: config -> (demo upstream) -> gateway -> signals. Everything
 // else is importable without side effects, which is what the tests use.
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     console.error(`phone-numbers-gateway: ${error.message}`);
     process.exit(1);
   }
+  // Before the gateway exists, so its first span already has somewhere to go.
+  const tracing = await startTracing(config.tracesExporter);
   const upstream = await resolveUpstream(config);
   const gateway = await createGateway(upstream.config);
   const url = displayUrl(await gateway.listen());
@@ -40,7 +43,10 @@ async function main(): Promise<void> {
         (config.demoPage ? `, demo page: ${url}/` : ''),
     );
   } else {
-    gateway.app.log.info({ graphql: `${url}/graphql`, upstream: config.cartesiaBaseUrl }, 'gateway listening');
+    gateway.app.log.info(
+      { graphql: `${url}/graphql`, metrics: displayUrl(gateway.metricsUrl!), upstream: config.cartesiaBaseUrl },
+      'gateway listening',
+    );
   }
 
   let stopping = false;
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
     gateway.app.log.info({ signal }, 'shutting down');
     await gateway.close();
     await upstream.demo?.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGTERM', stop);

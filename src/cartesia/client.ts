@@ -1,4 +1,7 @@
+import type { Context } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import type { GatewayMetrics } from '../observability/metrics';
+import { observeUpstreamCall, type UpstreamAttempt } from '../observability/upstream';
 import { describeViolations, upstreamContract } from './contract';
 import {
   CartesiaAbortedError,
@@ -16,6 +19,8 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Sent as X-Request-Id so Cartesia-side logs can be matched with ours. */
   readonly requestId?: string;
+  /** The caller's trace context: the call's span becomes its child and `traceparent` is sent upstream. */
+  readonly traceContext?: Context;
 }
 
 export interface CartesiaClientOptions {
@@ -27,6 +32,8 @@ export interface CartesiaClientOptions {
   readonly timeoutMs: number;
   /** Keep-alive sockets to the upstream. */
   readonly connections?: number;
+  /** Where each call's endpoint, status, attempt and latency are recorded. */
+  readonly metrics?: Pick<GatewayMetrics, 'upstreamCall'>;
 }
 
 const LIST_OPERATION = 'GET /agents/phone-numbers';
@@ -60,11 +67,13 @@ function retryAfterSeconds(header: string | string[] | undefined): number | unde
  */
 export class CartesiaClient {
   private readonly pool: Pool;
+  private readonly origin: URL;
   private readonly pathPrefix: string;
   private readonly headers: Record<string, string>;
 
   constructor(private readonly options: CartesiaClientOptions) {
     const url = new URL(options.baseUrl);
+    this.origin = new URL(url.origin);
     this.pathPrefix = url.pathname.replace(/\/+$/, '');
     this.pool = new Pool(url.origin, {
       connections: options.connections ?? 64,
@@ -109,8 +118,25 @@ export class CartesiaClient {
     await this.pool.close();
   }
 
+  /** One observed attempt of a GET: a span, `traceparent` sent upstream, metrics. */
+  private getJson(operation: string, path: string, call: CallOptions, attempt = 1): Promise<unknown> {
+    const scope = {
+      endpoint: operation,
+      origin: this.origin,
+      attempt,
+      traceContext: call.traceContext,
+      metrics: this.options.metrics,
+    };
+    return observeUpstreamCall(scope, (observed) => this.fetchJson(operation, path, call, observed));
+  }
+
   /** GETs and parses JSON; undefined for 404, a CartesiaError for anything else that is not 2xx. */
-  private async getJson(operation: string, path: string, { signal, requestId }: CallOptions): Promise<unknown> {
+  private async fetchJson(
+    operation: string,
+    path: string,
+    { signal, requestId }: CallOptions,
+    observed: UpstreamAttempt,
+  ): Promise<unknown> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Dispatcher.ResponseData;
@@ -118,13 +144,14 @@ export class CartesiaClient {
       response = await this.pool.request({
         method: 'GET',
         path: this.pathPrefix + path,
-        headers: requestId ? { ...this.headers, 'x-request-id': requestId } : this.headers,
+        headers: { ...this.headers, ...observed.headers, ...(requestId && { 'x-request-id': requestId }) },
         signal: combined,
       });
     } catch (error) {
       throw this.transportError(operation, error, timeout, signal);
     }
     const { statusCode, headers, body } = response;
+    observed.statusCode = statusCode;
     if (statusCode === 404) {
       await body.dump();
       return undefined;

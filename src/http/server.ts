@@ -11,16 +11,27 @@ import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { createPhoneNumberLoaders } from '../loaders/phone-numbers';
 import { requestIdInErrors } from '../graphql/plugins/request-id-in-errors';
+import { operationTelemetry } from '../graphql/plugins/operation-telemetry';
+import { GatewayMetrics } from '../observability/metrics';
+import { METRICS_PATH, exposeMetrics, recordHttpMetrics } from '../observability/metrics-endpoint';
+import { startOperationTelemetry } from '../observability/operation';
+import { connectSharedState, type SharedState } from '../shared-state/shared-state';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { httpCacheHeaders } from '../graphql/plugins/http-cache-headers';
 import { persistedQueryOptions } from '../graphql/persisted-queries';
 import { trustedDocumentsGate, trustedDocumentsPlugin } from '../graphql/trusted-documents';
-import { closeRedis, createRedis, whenRedisReady } from '../shared-state/redis';
+import { whenRedisReady } from '../shared-state/redis';
 import { registerDemoPage } from './demo-page';
+import { requestIdInErrorBodies } from './request-id-in-error-bodies';
 
 /** A built gateway: the Fastify app with GraphQL and probes mounted, not yet listening. */
 export interface Gateway {
   readonly app: FastifyInstance;
+  readonly metrics: GatewayMetrics;
+  /** The Redis connection shared-state stores use (undefined without REDIS_URL). */
+  readonly sharedState: SharedState;
+  /** Where /metrics is served; known once listen() has resolved. */
+  readonly metricsUrl: string | undefined;
   /** Starts listening; resolves with the base URL (e.g. http://127.0.0.1:4000). */
   listen(): Promise<string>;
   /** Graceful stop: unready, stop accepting, finish in-flight operations, close the upstream pool. */
@@ -50,14 +61,17 @@ function landingPagePlugin(config: GatewayConfig) {
  * away before its answer is written, so the upstream call is cancelled too.
  */
 const contextFor =
-  (client: CartesiaClient): ApolloFastifyContextFunction<GatewayContext> =>
+  (client: CartesiaClient, metrics: GatewayMetrics): ApolloFastifyContextFunction<GatewayContext> =>
   async (request, reply) => {
     const controller = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) controller.abort();
     });
     const requestId = request.id;
-    return { requestId, loaders: createPhoneNumberLoaders(client, { signal: controller.signal, requestId }) };
+    const telemetry = startOperationTelemetry(request.headers, requestId);
+    const call = { signal: controller.signal, requestId, traceContext: telemetry.traceContext };
+    const loaders = createPhoneNumberLoaders(client, call, (cache, result) => metrics.cacheLookup(cache, result));
+    return { requestId, telemetry, loaders };
   };
 
 /** Builds the gateway from validated config. Nothing listens until listen(). */
@@ -65,7 +79,9 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
     // Probes are polled every few seconds; their lines would drown the real traffic.
-    logController: new LogController({ disableRequestLogging: (request) => PROBE_PATHS.has(request.url) }),
+    logController: new LogController({
+      disableRequestLogging: (request) => PROBE_PATHS.has(request.url) || request.url === METRICS_PATH,
+    }),
     forceCloseConnections: 'idle',
     requestIdHeader: false,
     genReqId: (raw) => requestIdFrom(raw.headers[REQUEST_ID_HEADER]),
@@ -73,14 +89,18 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  requestIdInErrorBodies(app);
+  const metrics = new GatewayMetrics();
+  recordHttpMetrics(app, metrics);
+  const sharedState = connectSharedState(config.redisUrl, { log: app.log, metrics });
   const client = new CartesiaClient({
     baseUrl: config.cartesiaBaseUrl,
     apiKey: config.cartesiaApiKey,
     version: config.cartesiaVersion,
     timeoutMs: config.upstreamTimeoutMs,
+    metrics,
   });
-  const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
-  redis?.on('error', (error) => app.log.warn({ err: error }, 'Redis unavailable; shared state degrades to misses'));
+  const { redis } = sharedState;
   if (redis && !(await whenRedisReady(redis, REDIS_START_TIMEOUT_MS))) {
     app.log.warn('Redis not reachable at start; serving without shared state until it is');
   }
@@ -88,6 +108,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     typeDefs: loadTypeDefs(),
     resolvers,
     formatError,
+    logger: app.log,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it drains, closes the pool and exits 0.
@@ -97,6 +118,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
       fastifyApolloDrainPlugin(app),
       landingPagePlugin(config),
       requestIdInErrors(),
+      operationTelemetry(metrics),
       httpCacheHeaders(),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []),
     ],
@@ -110,12 +132,24 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   );
   if (config.trustedDocuments) app.addHook('preHandler', trustedDocumentsGate(config.trustedDocuments, GRAPHQL_PATH));
   if (config.demoPage) await registerDemoPage(app);
-  await app.register(fastifyApollo(apollo), { path: GRAPHQL_PATH, method: ['GET', 'POST', 'OPTIONS'], context: contextFor(client) });
+  await app.register(fastifyApollo(apollo), {
+    path: GRAPHQL_PATH,
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: contextFor(client, metrics),
+  });
+  const metricsServer = exposeMetrics(app, metrics, config);
+  let metricsUrl: string | undefined;
 
   return {
     app,
+    metrics,
+    sharedState,
+    get metricsUrl() {
+      return metricsUrl;
+    },
     async listen() {
       const url = await app.listen({ host: config.host, port: config.port });
+      metricsUrl = metricsServer ? await metricsServer.listen() : url + METRICS_PATH;
       ready = true;
       return url;
     },
@@ -124,7 +158,8 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
       // Apollo's drain plugin closes Fastify: in-flight operations finish first.
       await apollo.stop();
       await client.close();
-      if (redis) await closeRedis(redis);
+      await metricsServer?.close();
+      await sharedState.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { canonicalQueryString, type CallOptions, type CartesiaClient } from '../cartesia/client';
 import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord } from '../cartesia/types';
+import { CountingCacheMap, type CacheLookupListener } from './counting-cache';
 
 /** Per-request loaders: never shared between requests, so nothing leaks across callers. */
 export interface PhoneNumberLoaders {
@@ -24,20 +25,33 @@ async function settleAll<K, V>(keys: readonly K[], load: (key: K) => Promise<V>)
   });
 }
 
-export function createPhoneNumberLoaders(source: PhoneNumberSource, call: CallOptions = {}): PhoneNumberLoaders {
+const ignoreLookup: CacheLookupListener = () => {};
+
+export function createPhoneNumberLoaders(
+  source: PhoneNumberSource,
+  call: CallOptions = {},
+  onCacheLookup: CacheLookupListener = ignoreLookup,
+): PhoneNumberLoaders {
   // Records that list calls of this request returned, and list calls still
   // under way: a lookup of a listed id is served from them at no extra call,
   // even when both were asked for side by side in one operation.
   const listed = new Map<string, PhoneNumberRecord>();
   const pagesInFlight = new Set<Promise<unknown>>();
 
-  const byId = new DataLoader<string, PhoneNumberRecord | null>(async (ids) => {
-    // Let list batches scheduled in the same tick dispatch first, whatever
-    // the field order in the operation.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (pagesInFlight.size > 0) await Promise.allSettled([...pagesInFlight]);
-    return settleAll(ids, async (id) => listed.get(id) ?? source.getPhoneNumber(id, call));
-  });
+  const byId = new DataLoader<string, PhoneNumberRecord | null>(
+    async (ids) => {
+      // Let list batches scheduled in the same tick dispatch first, whatever
+      // the field order in the operation.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (pagesInFlight.size > 0) await Promise.allSettled([...pagesInFlight]);
+      return settleAll(ids, async (id) => {
+        const record = listed.get(id);
+        onCacheLookup('listed_record', record ? 'hit' : 'miss');
+        return record ?? source.getPhoneNumber(id, call);
+      });
+    },
+    { cacheMap: new CountingCacheMap('loader_by_id', onCacheLookup) },
+  );
 
   const loadPage = async (query: PhoneNumberListQuery) => {
     const result = await source.listPhoneNumbers(query, call);
@@ -51,7 +65,7 @@ export function createPhoneNumberLoaders(source: PhoneNumberSource, call: CallOp
         pagesInFlight.add(pending);
         return pending.finally(() => pagesInFlight.delete(pending));
       }),
-    { cacheKeyFn: canonicalQueryString },
+    { cacheKeyFn: canonicalQueryString, cacheMap: new CountingCacheMap('loader_page', onCacheLookup) },
   );
   return { byId, page };
 }

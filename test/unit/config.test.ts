@@ -29,6 +29,8 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       trustedDocuments: undefined,
       demoPage: true,
+      metricsPort: undefined,
+      tracesExporter: 'none',
     });
   });
 
@@ -116,4 +118,23 @@ describe('loadConfig', () => {
       expect(problems[0]).toMatch(message);
     });
   });
+
+  it('reads METRICS_PORT and REDIS_URL, and never echoes a Redis password in an error', () => {
+    const config = loadConfig({ METRICS_PORT: '9464', REDIS_URL: 'redis://:pw@redis:6379/0' });
+    expect([config.metricsPort, config.redisUrl]).toEqual([9464, 'redis://:pw@redis:6379/0']);
+    const problems = problemsOf({ METRICS_PORT: 'x', REDIS_URL: 'http://:hunter2@redis:6379' });
+    expect([...problems].sort()).toEqual(['METRICS_PORT: must be a number', 'REDIS_URL: must be a redis:// or rediss:// URL']);
+  });
+
+  it('traces only when the standard OTEL_* variables configure an exporter', () => {
+    const exporter = (env: Record<string, string>) => loadConfig(env).tracesExporter;
+    expect(exporter({})).toBe('none');
+    expect(exporter({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe('otlp-proto');
+    expect(exporter({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' })).toBe('otlp-json');
+    expect(exporter({ OTEL_TRACES_EXPORTER: 'console' })).toBe('console');
+    expect(exporter({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe('none');
+    expect(exporter({ OTEL_SDK_DISABLED: 'true', OTEL_TRACES_EXPORTER: 'otlp' })).toBe('none');
+    expect(problemsOf({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })[0]).toMatch(/^OTEL_EXPORTER_OTLP_PROTOCOL: .*gRPC is not bundled/);
+  });
 });
+
