@@ -15,7 +15,7 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 
 describe('loadConfig', () => {
   it('has production-sane defaults', () => {
-    expect(loadConfig({ CARTESIA_API_KEY: 'sk_car_x' })).toEqual({
+    expect(loadConfig({ CARTESIA_API_KEY: 'sk_car_x' })).toMatchObject({
       nodeEnv: 'development',
       host: '0.0.0.0',
       port: 4000,
@@ -30,15 +30,20 @@ describe('loadConfig', () => {
   });
 
   it('turns Sandbox and introspection off in production unless enabled', () => {
-    const production = loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k' });
+    const production = loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k', AUTH_MODE: 'none' });
     expect([production.introspection, production.sandbox]).toEqual([false, false]);
-    const enabled = loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k', GRAPHQL_INTROSPECTION: 'true' });
+    const enabled = loadConfig({
+      NODE_ENV: 'production',
+      CARTESIA_API_KEY: 'k',
+      AUTH_MODE: 'none',
+      GRAPHQL_INTROSPECTION: 'true',
+    });
     expect(enabled.introspection).toBe(true);
   });
 
   it('allows no key outside production (demo mode) and requires one in production', () => {
     expect(loadConfig({}).cartesiaApiKey).toBeUndefined();
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', AUTH_MODE: 'none' })).toEqual([
       'CARTESIA_API_KEY (or CARTESIA_API_KEY_FILE) is required when NODE_ENV=production',
     ]);
   });
