@@ -1,8 +1,11 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin, type ApolloFastifyContextFunction } from '@as-integrations/fastify';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FileApiKey } from '../cartesia/api-key';
 import { CartesiaClient } from '../cartesia/client';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
@@ -11,6 +14,16 @@ import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { createPhoneNumberLoaders } from '../loaders/phone-numbers';
 import { requestIdInErrors } from '../graphql/plugins/request-id-in-errors';
+import { operationLimits } from '../graphql/plugins/limits';
+import { requestStats } from '../graphql/plugins/request-stats';
+import { createLogger } from '../logging';
+import { newRequestStats } from '../request-stats';
+import { registerAuth } from './auth';
+import { registerBatchLimit } from './batching';
+import { registerCors } from './cors';
+import { edgeErrorHandler } from './edge-errors';
+import { registerRateLimit } from './rate-limit';
+import { registerRequestLog } from './request-log';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /** A built gateway: the Fastify app with GraphQL and probes mounted, not yet listening. */
@@ -18,17 +31,28 @@ export interface Gateway {
   readonly app: FastifyInstance;
   /** Starts listening; resolves with the base URL (e.g. http://127.0.0.1:4000). */
   listen(): Promise<string>;
-  /** Graceful stop: unready, stop accepting, finish in-flight operations, close the upstream pool. */
-  close(): Promise<void>;
+  /**
+   * Graceful stop: unready (for SHUTDOWN_DELAY_MS), stop accepting, finish
+   * in-flight operations (for up to SHUTDOWN_GRACE_MS, then connections are
+   * cut), close the upstream pool. Resolves with whether everything drained.
+   */
+  close(): Promise<{ drained: boolean }>;
+}
+
+/** Extra wiring for tests and embedding. */
+export interface GatewayOptions {
+  /** Where log lines go (default stdout). */
+  readonly logDestination?: DestinationStream;
 }
 
 /** The API key in config must already be resolved (main.ts starts the demo upstream when there is none). */
 export type ResolvedConfig = GatewayConfig & { readonly cartesiaApiKey: string };
 
-// Header names whose values must never reach a log line.
-const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'];
-
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+const GRAPHQL_PATH = '/graphql';
+
+const isProbe = (request: FastifyRequest) => PROBE_PATHS.has(request.url);
+const isGraphQL = (request: FastifyRequest) => request.routeOptions.url === GRAPHQL_PATH;
 
 function landingPagePlugin(config: GatewayConfig) {
   return config.sandbox
@@ -41,44 +65,101 @@ function landingPagePlugin(config: GatewayConfig) {
  * away before its answer is written, so the upstream call is cancelled too.
  */
 const contextFor =
-  (client: CartesiaClient): ApolloFastifyContextFunction<GatewayContext> =>
+  (client: CartesiaClient, deadlineMs: number): ApolloFastifyContextFunction<GatewayContext> =>
   async (request, reply) => {
     const controller = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) controller.abort();
     });
     const requestId = request.id;
-    return { requestId, loaders: createPhoneNumberLoaders(client, { signal: controller.signal, requestId }) };
+    const stats = request.stats ?? newRequestStats();
+    const loaders = createPhoneNumberLoaders(client, {
+      signal: controller.signal,
+      requestId,
+      deadlineAt: Date.now() + deadlineMs,
+      onAttempt: () => {
+        stats.upstreamCalls += 1;
+      },
+    });
+    return { requestId, stats, loaders };
   };
 
 /** Builds the gateway from validated config. Nothing listens until listen(). */
-export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
+export async function createGateway(config: ResolvedConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  // Every key the process has held, so a rotated-out key is scrubbed from logs too.
+  const keysSeen = new Set([config.cartesiaApiKey]);
+  const logger = createLogger({
+    level: config.logLevel,
+    destination: options.logDestination,
+    secrets: { secrets: () => keysSeen },
+  });
+  const apiKey = config.cartesiaApiKeyFile
+    ? new FileApiKey(config.cartesiaApiKeyFile, {
+        initial: config.cartesiaApiKey,
+        onRotate: () => logger.info('Cartesia API key file changed; using the new key'),
+      })
+    : config.cartesiaApiKey;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
-    // Probes are polled every few seconds; their lines would drown the real traffic.
-    logController: new LogController({ disableRequestLogging: (request) => PROBE_PATHS.has(request.url) }),
+    loggerInstance: logger as FastifyBaseLogger,
+    // One line per request, written by request-log.ts (probes skipped).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.limits.bodyBytes,
+    trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
     requestIdHeader: false,
     genReqId: (raw) => requestIdFrom(raw.headers[REQUEST_ID_HEADER]),
   });
+  app.setErrorHandler(edgeErrorHandler(config.limits.bodyBytes));
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  registerRequestLog(app, { skip: isProbe });
+  await registerCors(app, config.corsOrigins);
+  // Authentication before rate limiting: the limit is per authenticated client.
+  registerAuth(app, config.auth, isGraphQL);
+  await registerRateLimit(app, config.rateLimit, { redisUrl: config.redisUrl, skip: isProbe });
+  if (config.limits.batching) registerBatchLimit(app, config.limits.maxBatchSize, isGraphQL);
+
+  const { upstream } = config;
   const client = new CartesiaClient({
     baseUrl: config.cartesiaBaseUrl,
-    apiKey: config.cartesiaApiKey,
+    apiKey: typeof apiKey === 'string' ? apiKey : apiKeyTracking(apiKey, keysSeen),
     version: config.cartesiaVersion,
     timeoutMs: config.upstreamTimeoutMs,
+    connectTimeoutMs: upstream.connectTimeoutMs,
+    headersTimeoutMs: upstream.headersTimeoutMs,
+    bodyTimeoutMs: upstream.bodyTimeoutMs,
+    connections: upstream.connections,
+    maxQueue: upstream.maxQueue,
+    retry: {
+      retries: upstream.retries,
+      baseDelayMs: upstream.retryBaseDelayMs,
+      maxDelayMs: upstream.retryMaxDelayMs,
+      retryAfterMaxMs: upstream.retryAfterMaxMs,
+    },
+    breaker: { threshold: upstream.breakerThreshold, cooldownMs: upstream.breakerCooldownMs },
+    log: logger.child({ component: 'cartesia' }),
   });
+  const limits = operationLimits(config.limits, { hideFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: config.limits.batching,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: limits.validationRules,
     // main.ts owns the signals: it drains, closes the pool and exits 0.
     stopOnTerminationSignals: false,
-    plugins: [fastifyApolloDrainPlugin(app), landingPagePlugin(config), requestIdInErrors()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      landingPagePlugin(config),
+      requestIdInErrors(),
+      requestStats(),
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+    ],
   });
   await apollo.start();
 
@@ -87,7 +168,11 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   app.get('/readyz', async (_request, reply) =>
     ready ? { status: 'ready' } : reply.code(503).send({ status: 'unready' }),
   );
-  await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST', 'OPTIONS'], context: contextFor(client) });
+  await app.register(fastifyApollo(apollo), {
+    path: GRAPHQL_PATH,
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: contextFor(client, config.requestDeadlineMs),
+  });
 
   return {
     app,
@@ -98,9 +183,38 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     },
     async close() {
       ready = false;
-      // Apollo's drain plugin closes Fastify: in-flight operations finish first.
-      await apollo.stop();
+      // Let load balancers see the 503 and stop routing here before the port closes.
+      if (config.shutdown.delayMs > 0) await sleep(config.shutdown.delayMs);
+      // Apollo's drain plugin closes Fastify: in-flight operations finish first,
+      // but no longer than the grace period; then the remaining sockets are cut.
+      const graceExpired = Symbol('grace expired');
+      const grace = new AbortController();
+      const outcome = await Promise.race([
+        apollo.stop(),
+        sleep(config.shutdown.graceMs, graceExpired, { signal: grace.signal }).catch(() => undefined),
+      ]);
+      grace.abort();
+      const drained = outcome !== graceExpired;
+      if (!drained) {
+        app.log.warn({ graceMs: config.shutdown.graceMs }, 'shutdown grace period over; closing remaining connections');
+        app.server.closeAllConnections();
+        await apollo.stop().catch(() => undefined);
+      }
       await client.close();
+      return { drained };
     },
+  };
+}
+
+/** Wraps a key source so every key it ever returns is known to the log scrubber. */
+function apiKeyTracking(source: FileApiKey, keysSeen: Set<string>) {
+  return {
+    current: () => {
+      const key = source.current();
+      keysSeen.add(key);
+      return key;
+    },
+    reload: () => source.reload(),
+    close: () => source.close(),
   };
 }

@@ -13,7 +13,8 @@ import { startProcess, type RunningProcess } from '../helpers/process';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
-const BASE_ENV = { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0' };
+// AUTH_MODE must be chosen explicitly in production; these tests are about the bundle, not auth.
+const BASE_ENV = { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', AUTH_MODE: 'none' };
 
 let bundle: string;
 let upstream: DemoUpstream;

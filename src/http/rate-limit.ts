@@ -1,0 +1,51 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RateLimitConfig } from '../config';
+import { ErrorCode } from '../graphql/errors';
+import { createRedis } from '../shared-state/redis';
+import { EdgeError } from './edge-errors';
+
+/**
+ * Per-client rate limit (the authenticated client, else the IP): 429 with
+ * Retry-After past RATE_LIMIT_MAX requests per window. Counted in memory, or
+ * in Redis when REDIS_URL is set so every replica shares the count. When
+ * Redis is down the limiter steps aside (`skipOnError`) instead of failing
+ * the traffic: availability over strictness.
+ */
+export async function registerRateLimit(
+  app: FastifyInstance,
+  config: RateLimitConfig,
+  options: { redisUrl?: string; skip: (request: FastifyRequest) => boolean },
+): Promise<void> {
+  if (config.max === 0) return;
+  const redis = options.redisUrl ? createRedis(options.redisUrl, { connectionName: 'pngw-rate-limit' }) : undefined;
+  if (redis) {
+    let warned = false;
+    // ioredis emits 'error' on every failed reconnect: say it once, not every 100 ms.
+    redis.on('error', (error: Error) => {
+      if (!warned) app.log.warn({ err: { message: error.message } }, 'rate-limit Redis unavailable; not limiting until it is back');
+      warned = true;
+    });
+    redis.on('ready', () => {
+      warned = false;
+    });
+    app.addHook('onClose', async () => {
+      redis.disconnect();
+    });
+  }
+  await app.register(rateLimit, {
+    global: true,
+    max: config.max,
+    timeWindow: config.windowMs,
+    redis,
+    nameSpace: 'pngw-rate-limit:',
+    skipOnError: true,
+    // Registered after authentication's onRequest hook, so the client is known here.
+    keyGenerator: (request) => request.stats?.client ?? `ip:${request.ip}`,
+    allowList: (request) => options.skip(request),
+    errorResponseBuilder: (_request, context) =>
+      new EdgeError(429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${context.after}.`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
+}
