@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { DEMO_API_KEY, startDemoUpstream, type DemoUpstream } from './demo-upstream';
 import { createGateway, type ResolvedConfig } from './http/server';
+import { installShutdown } from './lifecycle';
 
 // Process entry: config -> (demo upstream) -> gateway -> signals. Everything
 // else is importable without side effects, which is what the tests use.
@@ -42,17 +43,15 @@ async function main(): Promise<void> {
     gateway.app.log.info({ graphql: `${url}/graphql`, upstream: config.cartesiaBaseUrl }, 'gateway listening');
   }
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    gateway.app.log.info({ signal }, 'shutting down');
-    await gateway.close();
-    await upstream.demo?.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  installShutdown({
+    process,
+    log: gateway.app.log,
+    close: async () => {
+      const result = await gateway.close();
+      await upstream.demo?.close();
+      return result;
+    },
+  });
 }
 
 main().catch((error: unknown) => {

@@ -5,8 +5,12 @@ export interface RequestStats {
   upstreamCalls: number;
   /** extensions.code of every error sent. */
   errorCodes: string[];
-  /** ok: data, no errors; partial: data and errors; error: no data; rejected: refused at the HTTP edge. */
-  outcome?: 'ok' | 'partial' | 'error' | 'rejected';
+  /**
+   * ok: data, no errors; partial: data and errors; error: no data;
+   * rejected: refused at the HTTP edge; aborted: the client went away first.
+   */
+  outcome?: 'ok' | 'partial' | 'error' | 'rejected' | 'aborted';
+
   /** Who asked (token digest prefix, JWT subject); set by authentication. */
   client?: string;
 }

@@ -17,23 +17,34 @@ export function registerRequestLog(app: FastifyInstance, options: { skip: (reque
   app.addHook('onRequest', async (request) => {
     request.stats = newRequestStats();
   });
-  app.addHook('onResponse', async (request, reply) => {
-    if (options.skip(request)) return;
+  const logged = new WeakSet<FastifyRequest>();
+  const writeLine = (request: FastifyRequest, statusCode: number, elapsedMs: number, aborted: boolean) => {
+    if (options.skip(request) || logged.has(request)) return;
+    logged.add(request);
     const stats = request.stats;
-    const outcome = stats?.outcome ?? (reply.statusCode >= 400 ? 'error' : 'ok');
+    const outcome = aborted ? 'aborted' : (stats?.outcome ?? (statusCode >= 400 ? 'error' : 'ok'));
     request.log.info(
       {
         method: request.method,
         path: request.url.split('?')[0],
-        statusCode: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime),
+        statusCode: aborted ? null : statusCode,
+        durationMs: Math.round(elapsedMs),
         operationName: stats?.operationName ?? null,
         upstreamCalls: stats?.upstreamCalls ?? 0,
         outcome,
         errorCodes: stats?.errorCodes ?? [],
         client: stats?.client,
       },
-      'request completed',
+      aborted ? 'request aborted by the client' : 'request completed',
     );
+  };
+  app.addHook('onResponse', async (request, reply) => {
+    writeLine(request, reply.statusCode, reply.elapsedTime, false);
+  });
+  // A client that goes away gets no response, so onResponse never fires: say so instead.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) writeLine(request, 0, reply.elapsedTime, true);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
 import { createGateway, type Gateway } from '../../src/http/server';
+import { AUDIT_DIR_ENV, LogCapture, auditRecord } from './logs';
 
 export const TEST_API_KEY = 'sk_car_test_0123456789abcdef';
 
@@ -20,6 +21,8 @@ export interface TestStack {
   upstream: DemoUpstream;
   gateway: Gateway;
   url: string;
+  /** Every log line the gateway wrote (debug level during a jest run, for the leak audit). */
+  logs: LogCapture;
   /** POSTs an operation to /graphql. */
   query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
   /** Like query, but fails the test when the answer has errors (no test passes with partial errors). */
@@ -46,6 +49,7 @@ export async function postGraphQL<TData>(
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
+  auditRecord('responses', text);
   return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
 }
 
@@ -55,20 +59,26 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
-    LOG_LEVEL: 'silent',
+    // Debug during a jest run: the leak audit greps every line for secrets.
+    LOG_LEVEL: process.env[AUDIT_DIR_ENV] ? 'debug' : 'silent',
     CARTESIA_API_KEY: options.apiKey ?? TEST_API_KEY,
     CARTESIA_BASE_URL: options.baseUrl ?? upstream.url,
     // Suites share 127.0.0.1; the rate-limit suite turns the limit on for itself.
     RATE_LIMIT_MAX: '0',
     ...options.env,
   });
-  const gateway = await createGateway({ ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY });
+  const logs = new LogCapture();
+  const gateway = await createGateway(
+    { ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY },
+    { logDestination: logs },
+  );
   const url = await gateway.listen();
   const query = <TData>(q: string, variables?: Record<string, unknown>) => postGraphQL<TData>(url, q, variables);
   return {
     upstream,
     gateway,
     url,
+    logs,
     query,
     async data<TData>(q: string, variables?: Record<string, unknown>) {
       const response = await query<TData>(q, variables);
