@@ -1,9 +1,19 @@
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import rateLimit from '@fastify/rate-limit';
+import type Redis from 'ioredis';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RateLimitConfig } from '../config';
 import { ErrorCode } from '../graphql/errors';
 import { createRedis } from '../shared-state/redis';
 import { EdgeError } from './edge-errors';
+
+const READY_WAIT_MS = 2_000;
+
+async function untilReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  await Promise.race([once(redis, 'ready'), sleep(timeoutMs, undefined, { ref: false })]).catch(() => undefined);
+}
 
 /**
  * Per-client rate limit (the authenticated client, else the IP): 429 with
@@ -32,6 +42,9 @@ export async function registerRateLimit(
     app.addHook('onClose', async () => {
       redis.disconnect();
     });
+    // Counts are right from the first request when Redis is up; when it is
+    // not, start anyway (unlimited until it comes back) rather than not at all.
+    await untilReady(redis, READY_WAIT_MS);
   }
   await app.register(rateLimit, {
     global: true,

@@ -55,24 +55,34 @@ export async function postGraphQL<TData>(
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const upstream = await startDemoUpstream({ apiKey: TEST_API_KEY });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    // Debug during a jest run: the leak audit greps every line for secrets.
-    LOG_LEVEL: process.env[AUDIT_DIR_ENV] ? 'debug' : 'silent',
-    CARTESIA_API_KEY: options.apiKey ?? TEST_API_KEY,
-    CARTESIA_BASE_URL: options.baseUrl ?? upstream.url,
-    // Suites share 127.0.0.1; the rate-limit suite turns the limit on for itself.
-    RATE_LIMIT_MAX: '0',
-    ...options.env,
-  });
-  const logs = new LogCapture();
-  const gateway = await createGateway(
-    { ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY },
-    { logDestination: logs },
-  );
-  const url = await gateway.listen();
+  let gateway: Gateway;
+  let logs: LogCapture;
+  let url: string;
+  try {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      // Debug during a jest run: the leak audit greps every line for secrets.
+      LOG_LEVEL: process.env[AUDIT_DIR_ENV] ? 'debug' : 'silent',
+      // A key file replaces the key variable (config refuses both).
+      CARTESIA_API_KEY: options.env?.CARTESIA_API_KEY_FILE ? undefined : (options.apiKey ?? TEST_API_KEY),
+      CARTESIA_BASE_URL: options.baseUrl ?? upstream.url,
+      // Suites share 127.0.0.1; the rate-limit suite turns the limit on for itself.
+      RATE_LIMIT_MAX: '0',
+      ...options.env,
+    });
+    logs = new LogCapture();
+    gateway = await createGateway(
+      { ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY },
+      { logDestination: logs },
+    );
+    url = await gateway.listen();
+  } catch (error) {
+    // A stack that fails to start must not leave its upstream running (jest would hang).
+    await upstream.close();
+    throw error;
+  }
   const query = <TData>(q: string, variables?: Record<string, unknown>) => postGraphQL<TData>(url, q, variables);
   return {
     upstream,
