@@ -35,7 +35,7 @@ function staticTokens(digestsHex: readonly string[]): Authenticator {
     // No early exit: every digest is compared whatever matched.
     let matched = false;
     for (const digest of digests) matched = timingSafeEqual(presented, digest) || matched;
-    if (!matched) throw unauthenticated('The bearer token is not valid.');
+    if (!matched) throw unauthenticated('The access token is not valid.');
     return `token:${presented.toString('hex').slice(0, 12)}`;
   };
 }
@@ -64,7 +64,7 @@ function jwtTokens(config: Extract<AuthConfig, { mode: 'jwt' }>): Authenticator 
           'retry-after': '5',
         });
       }
-      throw unauthenticated('The bearer token is not valid (signature, issuer, audience or expiry).');
+      throw unauthenticated('The access token is not valid (signature, issuer, audience or expiry).');
     }
   };
 }
