@@ -60,9 +60,15 @@ function jwtTokens(config: Extract<AuthConfig, { mode: 'jwt' }>): Authenticator 
       return `jwt:${payload.sub ?? 'no-subject'}`;
     } catch (error) {
       if (isJwksUnavailable(error)) {
-        throw new EdgeError(503, ErrorCode.AUTH_UNAVAILABLE, 'Tokens cannot be verified right now; retry shortly.', {}, {
-          'retry-after': '5',
-        });
+        throw new EdgeError(
+          503,
+          ErrorCode.AUTH_UNAVAILABLE,
+          'Tokens cannot be verified right now; retry shortly.',
+          {},
+          {
+            'retry-after': '5',
+          },
+        );
       }
       throw unauthenticated('The access token is not valid (signature, issuer, audience or expiry).');
     }

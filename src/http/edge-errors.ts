@@ -38,7 +38,8 @@ function fromFastifyError(error: FastifyError, bodyLimit: number): EdgeError {
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const message = status === 400 ? 'The request body is not a valid GraphQL request (check the JSON).' : 'Bad request.';
+    const message =
+      status === 400 ? 'The request body is not a valid GraphQL request (check the JSON).' : 'Bad request.';
     return new EdgeError(status, ErrorCode.BAD_REQUEST, message);
   }
   return new EdgeError(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');

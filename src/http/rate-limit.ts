@@ -33,7 +33,11 @@ export async function registerRateLimit(
     let warned = false;
     // ioredis emits 'error' on every failed reconnect: say it once, not every 100 ms.
     redis.on('error', (error: Error) => {
-      if (!warned) app.log.warn({ err: { message: error.message } }, 'rate-limit Redis unavailable; not limiting until it is back');
+      if (!warned)
+        app.log.warn(
+          { err: { message: error.message } },
+          'rate-limit Redis unavailable; not limiting until it is back',
+        );
       warned = true;
     });
     redis.on('ready', () => {

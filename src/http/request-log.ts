@@ -12,7 +12,10 @@ declare module 'fastify' {
  * request id, method, path (no query string: GET variables stay out of the
  * logs), status, duration, operation, upstream calls, outcome, error codes.
  */
-export function registerRequestLog(app: FastifyInstance, options: { skip: (request: FastifyRequest) => boolean }): void {
+export function registerRequestLog(
+  app: FastifyInstance,
+  options: { skip: (request: FastifyRequest) => boolean },
+): void {
   app.decorateRequest('stats', undefined);
   app.addHook('onRequest', async (request) => {
     request.stats = newRequestStats();

@@ -16,7 +16,8 @@ export default function teardown(): void {
       console.log('leak audit: no gateway ran, nothing to check');
       return;
     }
-    if (hits.length > 0) throw new Error(`leak audit: secrets in logs or responses:\n  ${hits.slice(0, 20).join('\n  ')}`);
+    if (hits.length > 0)
+      throw new Error(`leak audit: secrets in logs or responses:\n  ${hits.slice(0, 20).join('\n  ')}`);
     console.log(`leak audit: ${logLines} log lines in ${files} files, no API key, bearer credential or JWT`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

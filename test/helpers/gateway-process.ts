@@ -9,7 +9,10 @@ export interface GatewayProcess extends RunningProcess {
   url: string;
 }
 
-export async function startGatewayProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<GatewayProcess> {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<GatewayProcess> {
   const running = startProcess(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', ...env },

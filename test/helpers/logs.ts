@@ -31,7 +31,10 @@ export class LogCapture extends Writable {
   }
 
   /** The first entry matching `predicate`, waiting for it up to `timeoutMs`. */
-  waitFor(predicate: (entry: Record<string, unknown>) => boolean, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+  waitFor(
+    predicate: (entry: Record<string, unknown>) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const found = this.entries().find(predicate);

@@ -70,10 +70,7 @@ describe('JWT verified against a JWKS', () => {
   let jwks: http.Server;
   let stack: TestStack;
 
-  const sign = (
-    key: KeyLike,
-    claims: { iss?: string; aud?: string; exp?: string | number; alg?: string } = {},
-  ) =>
+  const sign = (key: KeyLike, claims: { iss?: string; aud?: string; exp?: string | number; alg?: string } = {}) =>
     new SignJWT({ scope: 'read' })
       .setProtectedHeader({ alg: claims.alg ?? 'ES256', kid: 'test-key' })
       .setIssuer(claims.iss ?? ISSUER)
@@ -117,7 +114,10 @@ describe('JWT verified against a JWKS', () => {
     ['a wrong audience', () => sign(privateKey, { aud: 'another-api' })],
     ['an expired token', () => sign(privateKey, { exp: Math.floor(Date.now() / 1000) - 600 })],
     ['a token signed by another key', () => sign(strangerKey)],
-    ['an unsigned token', async () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.`],
+    [
+      'an unsigned token',
+      async () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.`,
+    ],
     ['garbage', async () => 'not.a.jwt'],
   ])('refuses %s with 401', async (_name, token) => {
     await expectUnauthenticated(stack, { authorization: `Bearer ${await token()}` });

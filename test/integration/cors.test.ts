@@ -25,7 +25,11 @@ describe('CORS with an allow-list (and client auth on)', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack({
-      env: { CORS_ORIGINS: `${ALLOWED}, https://admin.example.com`, AUTH_MODE: 'static', AUTH_TOKENS: 'browser-token-123' },
+      env: {
+        CORS_ORIGINS: `${ALLOWED}, https://admin.example.com`,
+        AUTH_MODE: 'static',
+        AUTH_TOKENS: 'browser-token-123',
+      },
     });
   });
   afterAll(() => stack.close());
@@ -48,7 +52,9 @@ describe('CORS with an allow-list (and client auth on)', () => {
   it('gives an unlisted origin no CORS headers, so the browser withholds the answer', async () => {
     const response = await preflight(stack.url, 'https://evil.example.net');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    const post = await crossOriginPost(stack.url, 'https://evil.example.net', { authorization: 'Bearer browser-token-123' });
+    const post = await crossOriginPost(stack.url, 'https://evil.example.net', {
+      authorization: 'Bearer browser-token-123',
+    });
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -3,18 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FileApiKey } from '../../src/cartesia/api-key';
 import { startTestStack, type TestStack } from '../helpers/gateway';
+import { pollUntil } from '../helpers/wait';
 
 const KEY_A = 'sk_car_rotation_key_aaaaaaaa';
 const KEY_B = 'sk_car_rotation_key_bbbbbbbb';
 const KEY_C = 'sk_car_rotation_key_cccccccc';
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('API key rotation from CARTESIA_API_KEY_FILE, without restart', () => {
   let dir: string;
@@ -47,11 +40,12 @@ describe('API key rotation from CARTESIA_API_KEY_FILE, without restart', () => {
     expect(bearers().at(-1)).toBe(`Bearer ${KEY_B}`);
 
     // This time the watcher alone must notice, before any call is made.
-    const rotationsLogged = () => stack.logs.entries().filter((entry) => /API key file changed/.test(String(entry.msg))).length;
+    const rotationsLogged = () =>
+      stack.logs.entries().filter((entry) => /API key file changed/.test(String(entry.msg))).length;
     const before = rotationsLogged();
     stack.upstream.rotateApiKey(KEY_C);
     writeFileSync(keyFile, KEY_C);
-    await until(() => rotationsLogged() > before, 'the file watcher to log the rotation');
+    await pollUntil(() => rotationsLogged() > before, 'the file watcher to log the rotation');
     stack.upstream.clearRequests();
     expect((await stack.data('{ phoneNumbers(first: 1) { nodes { id } } }')).phoneNumbers.nodes).toHaveLength(1);
     expect(bearers()).toEqual([`Bearer ${KEY_C}`]);
@@ -95,7 +89,7 @@ describe('FileApiKey', () => {
     try {
       // Written again on every check: a write that lands before the watcher's
       // first stat would be its baseline, not a change.
-      await until(() => {
+      await pollUntil(() => {
         writeFileSync(file, KEY_B);
         return rotations === 1;
       }, 'the watcher to see the new key');

@@ -98,7 +98,9 @@ describe('operation limits', () => {
   it('a body that is not JSON: 400 BAD_REQUEST, its text not echoed', async () => {
     const response = await post(stack.url, '{"query": "{ __typename }", oops-secret-looking-text');
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }] });
+    expect(response.body).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }],
+    });
     expect(response.text).not.toContain('oops-secret-looking-text');
   });
 
@@ -117,9 +119,15 @@ describe('batching, when enabled', () => {
   afterAll(() => stack.close());
 
   it('runs up to GRAPHQL_MAX_BATCH_SIZE operations, refuses more with 413 BATCH_TOO_LARGE', async () => {
-    const ok = await post(stack.url, JSON.stringify([{ query: '{ __typename }' }, { query: '{ phoneNumbers(first: 1) { nodes { id } } }' }]));
+    const ok = await post(
+      stack.url,
+      JSON.stringify([{ query: '{ __typename }' }, { query: '{ phoneNumbers(first: 1) { nodes { id } } }' }]),
+    );
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual([{ data: { __typename: 'Query' } }, { data: { phoneNumbers: { nodes: [{ id: expect.any(String) }] } } }]);
+    expect(ok.body).toEqual([
+      { data: { __typename: 'Query' } },
+      { data: { phoneNumbers: { nodes: [{ id: expect.any(String) }] } } },
+    ]);
     const tooMany = await post(stack.url, JSON.stringify([1, 2, 3].map(() => ({ query: '{ __typename }' }))));
     expect(tooMany.status).toBe(413);
     expect(tooMany.body).toMatchObject({ errors: [{ extensions: { code: 'BATCH_TOO_LARGE', limit: 2 } }] });

@@ -61,7 +61,9 @@ describe('rate limiting with Redis down', () => {
 
 const redisServer = spawnSync('redis-server', ['--version']).status === 0;
 if (!redisServer) {
-  console.warn('SKIPPED: redis-server is not installed, so the shared (Redis) rate-limit test does not run. .ci/run installs it.');
+  console.warn(
+    'SKIPPED: redis-server is not installed, so the shared (Redis) rate-limit test does not run. .ci/run installs it.',
+  );
 }
 
 (redisServer ? describe : describe.skip)('rate limiting shared through Redis', () => {
@@ -70,13 +72,18 @@ if (!redisServer) {
   const stacks: TestStack[] = [];
   beforeAll(async () => {
     const port = await freePort();
-    redis = startProcess('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      cwd: __dirname,
-      env: { PATH: process.env.PATH },
-    });
+    redis = startProcess(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        cwd: __dirname,
+        env: { PATH: process.env.PATH },
+      },
+    );
     await redis.waitForLine(/Ready to accept connections/);
     redisUrl = `redis://127.0.0.1:${port}`;
-    for (let i = 0; i < 2; i += 1) stacks.push(await startTestStack({ env: { RATE_LIMIT_MAX: '4', REDIS_URL: redisUrl } }));
+    for (let i = 0; i < 2; i += 1)
+      stacks.push(await startTestStack({ env: { RATE_LIMIT_MAX: '4', REDIS_URL: redisUrl } }));
   });
   afterAll(async () => {
     await Promise.all(stacks.map((stack) => stack.close()));

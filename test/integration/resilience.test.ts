@@ -1,6 +1,7 @@
 import type { Fault } from '../../src/demo-upstream';
 import { TEST_API_KEY, postGraphQL, startTestStack, type GraphQLResponse, type TestStack } from '../helpers/gateway';
 import { PHONE_NUMBER, PHONE_NUMBERS, type PhoneNumbersData } from '../helpers/queries';
+import { pollUntil } from '../helpers/wait';
 
 // The fault suite: every way the upstream can misbehave, with retries, the
 // deadline, the breaker and the queue switched on as in production (with
@@ -69,7 +70,13 @@ describe('fault suite: retries, deadline and coded errors', () => {
     ['503 always gives up after the retries', status(503), undefined, 'UPSTREAM_ERROR', RETRIES + 1],
     ['a reset always gives up after the retries', { kind: 'reset' }, undefined, 'UPSTREAM_UNAVAILABLE', RETRIES + 1],
     ['429 always gives up after the retries', status(429), undefined, 'UPSTREAM_RATE_LIMITED', RETRIES + 1],
-    ['429 asking for longer than the cap is not waited for', status(429, { 'retry-after': '30' }), 1, 'UPSTREAM_RATE_LIMITED', 1],
+    [
+      '429 asking for longer than the cap is not waited for',
+      status(429, { 'retry-after': '30' }),
+      1,
+      'UPSTREAM_RATE_LIMITED',
+      1,
+    ],
     ['500 is not retried', status(500), 1, 'UPSTREAM_ERROR', 1],
     ['400 is not retried', status(400), 1, 'UPSTREAM_BAD_REQUEST', 1],
     ['401 is not retried', status(401), 1, 'UPSTREAM_AUTH_FAILED', 1],
@@ -93,7 +100,10 @@ describe('fault suite: retries, deadline and coded errors', () => {
   it('429 carries retryAfterSeconds to the client when it is not waited for', async () => {
     stack.upstream.faults.inject({ fault: status(429, { 'retry-after': '30' }), times: 1 });
     const response = await stack.query(PHONE_NUMBERS);
-    expect(response.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterSeconds: 30 });
+    expect(response.body.errors![0]!.extensions).toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      retryAfterSeconds: 30,
+    });
   });
 
   it('a bad lookup next to a good page is a partial answer, not a failed operation', async () => {
@@ -103,14 +113,24 @@ describe('fault suite: retries, deadline and coded errors', () => {
       { id: stack.upstream.records[50]!.id },
     );
     expect(codesOf(response)).toEqual(['UPSTREAM_BAD_RESPONSE']);
-    expect(response.body.data).toMatchObject({ phoneNumbers: { nodes: [{ id: expect.any(String) }] }, phoneNumber: null });
+    expect(response.body.data).toMatchObject({
+      phoneNumbers: { nodes: [{ id: expect.any(String) }] },
+      phoneNumber: null,
+    });
   });
 
   it('counts every attempt in the request log line', async () => {
     stack.upstream.faults.inject({ fault: status(503), times: 2 });
-    const response = await postGraphQL<PhoneNumbersData>(stack.url, PHONE_NUMBERS, { first: 1 }, { 'x-request-id': 'retry-log-check' });
+    const response = await postGraphQL<PhoneNumbersData>(
+      stack.url,
+      PHONE_NUMBERS,
+      { first: 1 },
+      { 'x-request-id': 'retry-log-check' },
+    );
     expect(codesOf(response)).toEqual([]);
-    const line = await stack.logs.waitFor((entry) => entry.requestId === 'retry-log-check' && entry.msg === 'request completed');
+    const line = await stack.logs.waitFor(
+      (entry) => entry.requestId === 'retry-log-check' && entry.msg === 'request completed',
+    );
     expect(line).toMatchObject({ operationName: 'PhoneNumbers', upstreamCalls: 3, outcome: 'ok', statusCode: 200 });
   });
 });
@@ -120,7 +140,12 @@ describe('the request deadline bounds the whole operation', () => {
   beforeAll(async () => {
     // Attempts may take 5 s, but the operation only has 400 ms.
     stack = await startTestStack({
-      env: { ...RESILIENT_ENV, UPSTREAM_TIMEOUT_MS: '5000', REQUEST_DEADLINE_MS: '400', UPSTREAM_RETRY_AFTER_MAX_MS: '5000' },
+      env: {
+        ...RESILIENT_ENV,
+        UPSTREAM_TIMEOUT_MS: '5000',
+        REQUEST_DEADLINE_MS: '400',
+        UPSTREAM_RETRY_AFTER_MAX_MS: '5000',
+      },
     });
   });
   afterAll(() => stack.close());
@@ -151,7 +176,12 @@ describe('the circuit breaker', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack({
-      env: { ...RESILIENT_ENV, UPSTREAM_RETRIES: '0', UPSTREAM_BREAKER_THRESHOLD: '3', UPSTREAM_BREAKER_COOLDOWN_MS: '300' },
+      env: {
+        ...RESILIENT_ENV,
+        UPSTREAM_RETRIES: '0',
+        UPSTREAM_BREAKER_THRESHOLD: '3',
+        UPSTREAM_BREAKER_COOLDOWN_MS: '300',
+      },
     });
   });
   afterAll(() => stack.close());
@@ -168,18 +198,13 @@ describe('the circuit breaker', () => {
 
     // The upstream recovers; after the cool-down one trial call closes the circuit.
     stack.upstream.faults.clear();
-    const deadline = Date.now() + 10_000;
-    let recovered: GraphQLResponse | undefined;
-    while (Date.now() < deadline) {
+    const recovered = await pollUntil(async () => {
       const response = await stack.query(PHONE_NUMBERS, { first: 1 });
-      if (codesOf(response).length === 0) {
-        recovered = response;
-        break;
-      }
+      if (codesOf(response).length === 0) return response;
       expect(codesOf(response)).toEqual(['UPSTREAM_UNAVAILABLE']);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(recovered?.body.data).toBeTruthy();
+      return undefined;
+    }, 'the circuit to close again');
+    expect(recovered.body.data).toBeTruthy();
     await stack.logs.waitFor((entry) => entry.msg === 'upstream circuit closed');
   });
 });
@@ -188,20 +213,18 @@ describe('bounded upstream concurrency and client aborts', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack({
-      env: { ...RESILIENT_ENV, UPSTREAM_CONNECTIONS: '1', UPSTREAM_MAX_QUEUE: '1', UPSTREAM_TIMEOUT_MS: '20000', REQUEST_DEADLINE_MS: '20000' },
+      env: {
+        ...RESILIENT_ENV,
+        UPSTREAM_CONNECTIONS: '1',
+        UPSTREAM_MAX_QUEUE: '1',
+        UPSTREAM_TIMEOUT_MS: '20000',
+        REQUEST_DEADLINE_MS: '20000',
+      },
     });
   });
   afterAll(() => stack.close());
   beforeEach(() => stack.upstream.clearRequests());
   afterEach(() => stack.upstream.faults.clear());
-
-  async function untilUpstreamSaw(count: number) {
-    const deadline = Date.now() + 10_000;
-    while (stack.upstream.requests.length < count) {
-      if (Date.now() > deadline) throw new Error(`upstream saw ${stack.upstream.requests.length} requests, not ${count}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
 
   it('refuses a call beyond socket + queue with UPSTREAM_OVERLOADED, and aborts upstream calls of clients that left', async () => {
     stack.upstream.faults.inject({ fault: { kind: 'hang' }, times: 1 });
@@ -212,7 +235,7 @@ describe('bounded upstream concurrency and client aborts', () => {
       body: JSON.stringify({ query: PHONE_NUMBERS, variables: { first: 1 } }),
       signal: hanging.signal,
     }).catch((error: unknown) => error);
-    await untilUpstreamSaw(1);
+    await pollUntil(() => stack.upstream.requests.length === 1, 'the upstream to see the first call');
 
     // The one socket hangs; of two more calls, one may wait, the other is refused.
     stack.upstream.faults.inject({ fault: { kind: 'delay', ms: 100 } });
@@ -224,13 +247,16 @@ describe('bounded upstream concurrency and client aborts', () => {
     ]);
     const codes = [...codesOf(second), ...codesOf(third)];
     expect(codes).toEqual(['UPSTREAM_OVERLOADED']);
-    expect([second, third].filter((r) => (r.body.data as { phoneNumber: unknown } | null)?.phoneNumber)).toHaveLength(1);
+    expect([second, third].filter((r) => (r.body.data as { phoneNumber: unknown } | null)?.phoneNumber)).toHaveLength(
+      1,
+    );
     expect((await first) as Error).toMatchObject({ name: 'AbortError' });
 
     // The first client's upstream call was aborted when it left, not left to time out.
     await stack.logs.waitFor((entry) => entry.requestId === 'client-goes-away' && entry.outcome === 'aborted');
     await stack.logs.waitFor(
-      (entry) => entry.requestId === 'client-goes-away' && entry.msg === 'upstream call' && entry.error === 'CARTESIA_ABORTED',
+      (entry) =>
+        entry.requestId === 'client-goes-away' && entry.msg === 'upstream call' && entry.error === 'CARTESIA_ABORTED',
     );
   });
 

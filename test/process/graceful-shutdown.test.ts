@@ -2,6 +2,7 @@ import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
 import { TEST_API_KEY, postGraphQL } from '../helpers/gateway';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
 import type { PhoneNumbersData } from '../helpers/queries';
+import { pollUntil } from '../helpers/wait';
 
 // SIGTERM while an operation is in flight: readiness turns 503, then new
 // connections are refused, the in-flight operation still gets its full
@@ -19,16 +20,6 @@ afterAll(async () => {
   await upstream?.close();
 });
 
-async function poll<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const result = await probe();
-    if (result !== undefined) return result;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 it('finishes the operation in flight when SIGTERM arrives, refuses new work, exits 0, logs no secret', async () => {
   gateway = await startGatewayProcess({
     NODE_ENV: 'production',
@@ -45,16 +36,20 @@ it('finishes the operation in flight when SIGTERM arrives, refuses new work, exi
     url,
     'query InFlight { phoneNumbers(first: 25) { edges { node { id number } } pageInfo { hasNextPage } } }',
   );
-  await poll(async () => (upstream.requests.length > 0 ? true : undefined), 'the upstream call to start');
+  await pollUntil(() => upstream.requests.length > 0, 'the upstream call to start');
 
   gateway.child.kill('SIGTERM');
-  const readiness = await poll(async () => {
+  const readiness = await pollUntil(async () => {
     const status = (await fetch(`${url}/readyz`)).status;
     return status === 200 ? undefined : status;
   }, 'readiness to turn');
   expect(readiness).toBe(503);
-  const refused = await poll(
-    () => fetch(`${url}/healthz`).then(() => undefined, (error: Error & { cause?: { code?: string } }) => error.cause?.code),
+  const refused = await pollUntil(
+    () =>
+      fetch(`${url}/healthz`).then(
+        () => undefined,
+        (error: Error & { cause?: { code?: string } }) => error.cause?.code,
+      ),
     'new connections to be refused',
   );
   expect(refused).toBe('ECONNREFUSED');
@@ -62,7 +57,9 @@ it('finishes the operation in flight when SIGTERM arrives, refuses new work, exi
   const response = await inFlight;
   expect(response.status).toBe(200);
   expect(response.body.errors).toBeUndefined();
-  expect(response.body.data!.phoneNumbers.edges.map((e) => e.node.id)).toEqual(upstream.records.slice(0, 25).map((r) => r.id));
+  expect(response.body.data!.phoneNumbers.edges.map((e) => e.node.id)).toEqual(
+    upstream.records.slice(0, 25).map((r) => r.id),
+  );
   expect(await gateway.exited).toBe(0);
 
   const output = gateway.output();

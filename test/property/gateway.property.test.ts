@@ -30,7 +30,11 @@ function expectHandled(response: GraphQLResponse<unknown>) {
   if (!response.body.errors?.length) expect(response.body.data).toBeTruthy();
 }
 
-const anyString = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constant(''));
+const anyString = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constant(''),
+);
 const upstreamishId = fc.oneof(
   fc.stringMatching(/^pn_[A-Za-z0-9]{1,30}$/),
   fc.constantFrom(...['pn_', 'pn_%2e%2e', 'pn_../x', 'pn_ a', 'pn_\u0000']),
@@ -89,14 +93,31 @@ it('phoneNumber and node with random ids', async () => {
 const argValue: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: -200, max: 200 }).map(String),
   anyString.map((s) => JSON.stringify(s)),
-  fc.constantFrom('null', 'true', 'TWILIO', 'SIP', '[1, 2]', '{ type: CARTESIA }', '{ search: "a" }', '$undefinedVar', '1.5'),
+  fc.constantFrom(
+    'null',
+    'true',
+    'TWILIO',
+    'SIP',
+    '[1, 2]',
+    '{ type: CARTESIA }',
+    '{ search: "a" }',
+    '$undefinedVar',
+    '1.5',
+  ),
 );
 const argName = fc.constantFrom('first', 'last', 'after', 'before', 'filter', 'id', 'bogus');
 const args = fc
   .array(fc.tuple(argName, argValue), { maxLength: 3 })
   .map((pairs) => (pairs.length ? `(${pairs.map(([n, v]) => `${n}: ${v}`).join(', ')})` : ''));
 const alias = fc.option(fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/), { nil: undefined }).map((a) => (a ? `${a}: ` : ''));
-const directive = fc.constantFrom('', '', ' @include(if: true)', ' @skip(if: true)', ' @deprecated', ' @skip(if: "no")');
+const directive = fc.constantFrom(
+  '',
+  '',
+  ' @include(if: true)',
+  ' @skip(if: true)',
+  ' @deprecated',
+  ' @skip(if: "no")',
+);
 
 const leafNames = fc.constantFrom('id', 'number', 'label', 'createdAt', 'cursor', 'hasNextPage', '__typename', 'nope');
 const selection: fc.Arbitrary<string> = fc.letrec<{ set: string }>((tie) => ({
@@ -106,7 +127,12 @@ const selection: fc.Arbitrary<string> = fc.letrec<{ set: string }>((tie) => ({
         { depthSize: 'small', withCrossShrink: true },
         fc.tuple(alias, leafNames, directive).map(([a, n, d]) => `${a}${n}${d}`),
         fc
-          .tuple(alias, fc.constantFrom('edges', 'node', 'nodes', 'pageInfo', 'agent', 'provider', 'phoneNumbers'), args, tie('set'))
+          .tuple(
+            alias,
+            fc.constantFrom('edges', 'node', 'nodes', 'pageInfo', 'agent', 'provider', 'phoneNumbers'),
+            args,
+            tie('set'),
+          )
           .map(([a, n, g, s]) => `${a}${n}${g} ${s}`),
         fc
           .tuple(fc.constantFrom('PhoneNumber', 'TwilioProvider', 'CartesiaProvider', 'Nope'), tie('set'))
@@ -121,8 +147,16 @@ const rootField = fc
   .map(([a, n, g, s]) => (n === '__typename' ? `${a}${n}` : `${a}${n}${g} ${s}`));
 const operation = fc.oneof(
   fc.array(rootField, { minLength: 1, maxLength: 4 }).map((fields) => `{ ${fields.join(' ')} }`),
-  fc.array(rootField, { minLength: 1, maxLength: 3 }).map((fields) => `query Q { ...F } fragment F on Query { ${fields.join(' ')} }`),
-  fc.constantFrom('mutation { x }', 'subscription { x }', '{', '}', '{ phoneNumbers(first: 1) { ...Cycle } } fragment Cycle on PhoneNumberConnection { ...Cycle }'),
+  fc
+    .array(rootField, { minLength: 1, maxLength: 3 })
+    .map((fields) => `query Q { ...F } fragment F on Query { ${fields.join(' ')} }`),
+  fc.constantFrom(
+    'mutation { x }',
+    'subscription { x }',
+    '{',
+    '}',
+    '{ phoneNumbers(first: 1) { ...Cycle } } fragment Cycle on PhoneNumberConnection { ...Cycle }',
+  ),
   fc.string({ maxLength: 80 }),
 );
 

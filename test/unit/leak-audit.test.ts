@@ -16,7 +16,13 @@ describe('the leak audit and the log scrubber', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
     writeFileSync(
       path.join(dir, 'logs-1.txt'),
-      [`{"msg":"${TEST_API_KEY}"}`, '{"h":"Bearer abc123"}', `{"t":"${jwt}"}`, '{"h":"Bearer [redacted]"}', '{"message":"Send Authorization: Bearer <token>"}'].join('\n'),
+      [
+        `{"msg":"${TEST_API_KEY}"}`,
+        '{"h":"Bearer abc123"}',
+        `{"t":"${jwt}"}`,
+        '{"h":"Bearer [redacted]"}',
+        '{"message":"Send Authorization: Bearer <token>"}',
+      ].join('\n'),
     );
     const { logLines, hits } = scanForSecrets(dir);
     expect(logLines).toBe(5);

@@ -1,4 +1,9 @@
-import { CartesiaContractError, CartesiaHttpError, CartesiaNetworkError, CartesiaTimeoutError } from '../../src/cartesia/errors';
+import {
+  CartesiaContractError,
+  CartesiaHttpError,
+  CartesiaNetworkError,
+  CartesiaTimeoutError,
+} from '../../src/cartesia/errors';
 import { isRetryable, retryDelayMs, type RetryOptions } from '../../src/cartesia/resilience';
 
 const OPTIONS: RetryOptions = { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterMaxMs: 2_000 };
@@ -8,7 +13,8 @@ describe('retry policy', () => {
   it('retries connection errors and 429/502/503/504 only', () => {
     expect(isRetryable(new CartesiaNetworkError(OP))).toBe(true);
     for (const status of [429, 502, 503, 504]) expect(isRetryable(new CartesiaHttpError(OP, status))).toBe(true);
-    for (const status of [400, 401, 403, 404, 422, 500, 501]) expect(isRetryable(new CartesiaHttpError(OP, status))).toBe(false);
+    for (const status of [400, 401, 403, 404, 422, 500, 501])
+      expect(isRetryable(new CartesiaHttpError(OP, status))).toBe(false);
     expect(isRetryable(new CartesiaTimeoutError(OP, 10))).toBe(false);
     expect(isRetryable(new CartesiaContractError(OP, 'x'))).toBe(false);
     expect(isRetryable(new Error('other'))).toBe(false);

@@ -52,7 +52,9 @@ function upstreamCost(fields: readonly FieldNode[]): number {
  * anything runs: an operation that would fan out to more Cartesia calls than
  * GRAPHQL_MAX_UPSTREAM_CALLS is refused whole, not half executed.
  */
-export function upstreamBudgetRule(limits: Pick<OperationLimitsConfig, 'maxRootFields' | 'maxUpstreamCalls'>): ValidationRule {
+export function upstreamBudgetRule(
+  limits: Pick<OperationLimitsConfig, 'maxRootFields' | 'maxUpstreamCalls'>,
+): ValidationRule {
   return (context) => ({
     OperationDefinition(operation) {
       if (operation.operation !== 'query') return;
