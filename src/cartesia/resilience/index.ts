@@ -47,13 +47,27 @@ export class UpstreamResilience {
       if (remaining <= 0) throw new CartesiaTimeoutError(operation, 0, { deadline: true });
       const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
       try {
-        return await this.breaker.run(operation, () => attempt({ number, timeoutMs }));
+        // The attempt bounds itself; the race bounds the wait for a half-open circuit's trial call.
+        return await withinDeadline(operation, remaining, this.breaker.run(operation, () => attempt({ number, timeoutMs })));
       } catch (error) {
         const delay = retryDelayMs(error, number, this.options.retry);
         if (delay === undefined || Date.now() + delay >= deadlineAt) throw error;
         await backoff(operation, delay, budget.signal);
       }
     }
+  }
+}
+
+async function withinDeadline<T>(operation: string, remainingMs: number, work: Promise<T>): Promise<T> {
+  if (!Number.isFinite(remainingMs)) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new CartesiaTimeoutError(operation, remainingMs, { deadline: true })), remainingMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
