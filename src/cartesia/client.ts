@@ -68,6 +68,7 @@ export interface CartesiaClientOptions {
   readonly log?: UpstreamLog;
 }
 
+const DEFAULT_CONNECTIONS = 64;
 const DEFAULT_RETRY: RetryOptions = { retries: 2, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterMaxMs: 2_000 };
 const DEFAULT_BREAKER = { threshold: 5, cooldownMs: 10_000 };
 
@@ -105,20 +106,21 @@ export class CartesiaClient {
   private readonly pathPrefix: string;
   private readonly apiKey: ApiKeySource;
   private readonly resilience: UpstreamResilience;
-  private readonly maxQueue: number;
+  /** Sockets plus queue slots: calls beyond it are refused. */
+  private readonly capacity: number;
 
   constructor(private readonly options: CartesiaClientOptions) {
     const url = new URL(options.baseUrl);
     this.pathPrefix = url.pathname.replace(/\/+$/, '');
     this.pool = new Pool(url.origin, {
-      connections: options.connections ?? 64,
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
       keepAliveTimeout: 30_000,
       connectTimeout: options.connectTimeoutMs ?? options.timeoutMs,
       headersTimeout: options.headersTimeoutMs ?? options.timeoutMs,
       bodyTimeout: options.bodyTimeoutMs ?? options.timeoutMs,
     });
     this.apiKey = typeof options.apiKey === 'string' ? staticApiKey(options.apiKey) : options.apiKey;
-    this.maxQueue = options.maxQueue ?? Number.POSITIVE_INFINITY;
+    this.capacity = (options.connections ?? DEFAULT_CONNECTIONS) + (options.maxQueue ?? Number.POSITIVE_INFINITY);
     const { log } = options;
     this.resilience = new UpstreamResilience({
       attemptTimeoutMs: options.timeoutMs,
@@ -204,10 +206,13 @@ export class CartesiaClient {
     }
   }
 
-  /** Refuses to queue behind a full pool: memory stays bounded when Cartesia slows down. */
+  /**
+   * Refuses a call that would wait behind a full queue: memory stays bounded
+   * when Cartesia slows down. `size` counts calls in flight plus waiting.
+   */
   private admit(operation: string): void {
-    const { pending } = this.pool.stats;
-    if (pending >= this.maxQueue) throw new CartesiaOverloadedError(operation, pending);
+    const { size, pending } = this.pool.stats;
+    if (size >= this.capacity) throw new CartesiaOverloadedError(operation, pending);
   }
 
   /** One HTTP exchange. */

@@ -260,6 +260,18 @@ describe('bounded upstream concurrency and client aborts', () => {
     );
   });
 
+  it('with no queue at all, calls run while a socket is free', async () => {
+    const noQueue = await startTestStack({
+      env: { ...RESILIENT_ENV, UPSTREAM_CONNECTIONS: '2', UPSTREAM_MAX_QUEUE: '0' },
+    });
+    try {
+      const responses = await Promise.all([1, 2].map((first) => noQueue.query(PHONE_NUMBERS, { first })));
+      expect(responses.map(codesOf)).toEqual([[], []]);
+    } finally {
+      await noQueue.close();
+    }
+  });
+
   function untilLogged(code: string) {
     return stack.logs.waitFor((entry) => Array.isArray(entry.errorCodes) && entry.errorCodes.includes(code));
   }
