@@ -106,9 +106,12 @@ const positiveInt = (max: number) =>
 const nonNegativeInt = (max: number) =>
   z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(max);
 
-const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 // Production hardening (issue 3): deadlines, retries, breaker, limits, auth, rate limits, shutdown.
 const HARDENING_ENV = {
@@ -219,7 +222,10 @@ function authConfig(env: ParsedEnv, problems: string[]): AuthConfig {
   }
   const mode = env.AUTH_MODE ?? 'none';
   if (mode === 'static') {
-    const tokens = [...(env.AUTH_TOKENS ?? []), ...(env.AUTH_TOKENS_FILE ? readTokensFile(env.AUTH_TOKENS_FILE, problems) : [])];
+    const tokens = [
+      ...(env.AUTH_TOKENS ?? []),
+      ...(env.AUTH_TOKENS_FILE ? readTokensFile(env.AUTH_TOKENS_FILE, problems) : []),
+    ];
     if (tokens.length === 0) problems.push('AUTH_MODE=static needs AUTH_TOKENS or AUTH_TOKENS_FILE');
     return { mode, tokenSha256: tokenDigests(tokens) };
   }

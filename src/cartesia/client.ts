@@ -156,10 +156,13 @@ export class CartesiaClient {
     return body;
   }
 
-  /** Closes the pool once in-flight requests are done, and stops watching the key file. */
-  async close(): Promise<void> {
+  /**
+   * Closes the pool once in-flight requests are done (`force`: aborts them
+   * instead), and stops watching the key file.
+   */
+  async close({ force = false }: { force?: boolean } = {}): Promise<void> {
     this.apiKey.close();
-    await this.pool.close();
+    await (force ? this.pool.destroy() : this.pool.close());
   }
 
   /** Whether the circuit breaker is currently refusing calls. */
@@ -172,7 +175,9 @@ export class CartesiaClient {
    * undefined for 404, a CartesiaError for anything else that is not 2xx.
    */
   private getJson(operation: string, path: string, call: CallOptions): Promise<unknown> {
-    return this.resilience.execute(operation, call, (attempt) => this.attemptWithKeyReload(operation, path, call, attempt));
+    return this.resilience.execute(operation, call, (attempt) =>
+      this.attemptWithKeyReload(operation, path, call, attempt),
+    );
   }
 
   private async attemptWithKeyReload(operation: string, path: string, call: CallOptions, attempt: Attempt) {
@@ -189,7 +194,12 @@ export class CartesiaClient {
   private async recordedAttempt(operation: string, path: string, call: CallOptions, attempt: Attempt) {
     const started = performance.now();
     const record = (fields: { status?: number; error?: string }) => {
-      const entry = { operation, attempt: attempt.number, durationMs: Math.round(performance.now() - started), ...fields };
+      const entry = {
+        operation,
+        attempt: attempt.number,
+        durationMs: Math.round(performance.now() - started),
+        ...fields,
+      };
       call.onAttempt?.(entry);
       this.options.log?.debug({ ...entry, requestId: call.requestId }, 'upstream call');
     };
@@ -233,7 +243,12 @@ export class CartesiaClient {
     if (requestId) requestHeaders['x-request-id'] = requestId;
     let response: Dispatcher.ResponseData;
     try {
-      response = await this.pool.request({ method: 'GET', path: this.pathPrefix + path, headers: requestHeaders, signal: combined });
+      response = await this.pool.request({
+        method: 'GET',
+        path: this.pathPrefix + path,
+        headers: requestHeaders,
+        signal: combined,
+      });
     } catch (error) {
       throw this.transportError(operation, error, timeout, signal, attempt.timeoutMs);
     }

@@ -3,7 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin, type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FileApiKey } from '../cartesia/api-key';
 import { CartesiaClient } from '../cartesia/client';
@@ -93,12 +93,6 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
     destination: options.logDestination,
     secrets: { secrets: () => keysSeen },
   });
-  const apiKey = config.cartesiaApiKeyFile
-    ? new FileApiKey(config.cartesiaApiKeyFile, {
-        initial: config.cartesiaApiKey,
-        onRotate: () => logger.info('Cartesia API key file changed; using the new key'),
-      })
-    : config.cartesiaApiKey;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // One line per request, written by request-log.ts (probes skipped).
@@ -120,26 +114,7 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
   await registerRateLimit(app, config.rateLimit, { redisUrl: config.redisUrl, skip: isProbe });
   if (config.limits.batching) registerBatchLimit(app, config.limits.maxBatchSize, isGraphQL);
 
-  const { upstream } = config;
-  const client = new CartesiaClient({
-    baseUrl: config.cartesiaBaseUrl,
-    apiKey: typeof apiKey === 'string' ? apiKey : apiKeyTracking(apiKey, keysSeen),
-    version: config.cartesiaVersion,
-    timeoutMs: config.upstreamTimeoutMs,
-    connectTimeoutMs: upstream.connectTimeoutMs,
-    headersTimeoutMs: upstream.headersTimeoutMs,
-    bodyTimeoutMs: upstream.bodyTimeoutMs,
-    connections: upstream.connections,
-    maxQueue: upstream.maxQueue,
-    retry: {
-      retries: upstream.retries,
-      baseDelayMs: upstream.retryBaseDelayMs,
-      maxDelayMs: upstream.retryMaxDelayMs,
-      retryAfterMaxMs: upstream.retryAfterMaxMs,
-    },
-    breaker: { threshold: upstream.breakerThreshold, cooldownMs: upstream.breakerCooldownMs },
-    log: logger.child({ component: 'cartesia' }),
-  });
+  const client = createUpstreamClient(config, logger, keysSeen);
   const limits = operationLimits(config.limits, { hideFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
@@ -185,25 +160,64 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
       ready = false;
       // Let load balancers see the 503 and stop routing here before the port closes.
       if (config.shutdown.delayMs > 0) await sleep(config.shutdown.delayMs);
-      // Apollo's drain plugin closes Fastify: in-flight operations finish first,
-      // but no longer than the grace period; then the remaining sockets are cut.
-      const graceExpired = Symbol('grace expired');
-      const grace = new AbortController();
-      const outcome = await Promise.race([
-        apollo.stop(),
-        sleep(config.shutdown.graceMs, graceExpired, { signal: grace.signal }).catch(() => undefined),
-      ]);
-      grace.abort();
-      const drained = outcome !== graceExpired;
-      if (!drained) {
-        app.log.warn({ graceMs: config.shutdown.graceMs }, 'shutdown grace period over; closing remaining connections');
-        app.server.closeAllConnections();
-        await apollo.stop().catch(() => undefined);
-      }
-      await client.close();
+      const drained = await drainWithin(config.shutdown.graceMs, apollo, app);
+      await client.close({ force: !drained });
       return { drained };
     },
   };
+}
+
+/** The Cartesia client as configured; its key from the env or a watched file. */
+function createUpstreamClient(config: ResolvedConfig, logger: Logger, keysSeen: Set<string>): CartesiaClient {
+  const { upstream } = config;
+  const apiKey = config.cartesiaApiKeyFile
+    ? apiKeyTracking(
+        new FileApiKey(config.cartesiaApiKeyFile, {
+          initial: config.cartesiaApiKey,
+          onRotate: () => logger.info('Cartesia API key file changed; using the new key'),
+        }),
+        keysSeen,
+      )
+    : config.cartesiaApiKey;
+  return new CartesiaClient({
+    baseUrl: config.cartesiaBaseUrl,
+    apiKey,
+    version: config.cartesiaVersion,
+    timeoutMs: config.upstreamTimeoutMs,
+    connectTimeoutMs: upstream.connectTimeoutMs,
+    headersTimeoutMs: upstream.headersTimeoutMs,
+    bodyTimeoutMs: upstream.bodyTimeoutMs,
+    connections: upstream.connections,
+    maxQueue: upstream.maxQueue,
+    retry: {
+      retries: upstream.retries,
+      baseDelayMs: upstream.retryBaseDelayMs,
+      maxDelayMs: upstream.retryMaxDelayMs,
+      retryAfterMaxMs: upstream.retryAfterMaxMs,
+    },
+    breaker: { threshold: upstream.breakerThreshold, cooldownMs: upstream.breakerCooldownMs },
+    log: logger.child({ component: 'cartesia' }),
+  });
+}
+
+/**
+ * Stops Apollo, whose drain plugin closes Fastify: in-flight operations
+ * finish first, but for no longer than `graceMs`; then the remaining
+ * connections are cut. Resolves with whether everything finished in time.
+ */
+async function drainWithin(graceMs: number, apollo: ApolloServer<GatewayContext>, app: FastifyInstance): Promise<boolean> {
+  const graceOver = Symbol('grace over');
+  const grace = new AbortController();
+  const outcome = await Promise.race([
+    apollo.stop(),
+    sleep(graceMs, graceOver, { signal: grace.signal }).catch(() => undefined),
+  ]);
+  grace.abort();
+  if (outcome !== graceOver) return true;
+  app.log.warn({ graceMs }, 'shutdown grace period over; closing remaining connections');
+  app.server.closeAllConnections();
+  await apollo.stop().catch(() => undefined);
+  return false;
 }
 
 /** Wraps a key source so every key it ever returns is known to the log scrubber. */

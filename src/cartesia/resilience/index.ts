@@ -48,7 +48,11 @@ export class UpstreamResilience {
       const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
       try {
         // The attempt bounds itself; the race bounds the wait for a half-open circuit's trial call.
-        return await withinDeadline(operation, remaining, this.breaker.run(operation, () => attempt({ number, timeoutMs })));
+        return await withinDeadline(
+          operation,
+          remaining,
+          this.breaker.run(operation, () => attempt({ number, timeoutMs })),
+        );
       } catch (error) {
         const delay = retryDelayMs(error, number, this.options.retry);
         if (delay === undefined || Date.now() + delay >= deadlineAt) throw error;
