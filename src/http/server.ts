@@ -206,17 +206,19 @@ function createUpstreamClient(config: ResolvedConfig, logger: Logger, keysSeen: 
  * connections are cut. Resolves with whether everything finished in time.
  */
 async function drainWithin(graceMs: number, apollo: ApolloServer<GatewayContext>, app: FastifyInstance): Promise<boolean> {
+  // One stop() only: Apollo 5 never resolves a second, concurrent stop() call.
+  const stopping = apollo.stop();
   const graceOver = Symbol('grace over');
   const grace = new AbortController();
   const outcome = await Promise.race([
-    apollo.stop(),
+    stopping,
     sleep(graceMs, graceOver, { signal: grace.signal }).catch(() => undefined),
   ]);
   grace.abort();
   if (outcome !== graceOver) return true;
   app.log.warn({ graceMs }, 'shutdown grace period over; closing remaining connections');
   app.server.closeAllConnections();
-  await apollo.stop().catch(() => undefined);
+  await stopping;
   return false;
 }
 
