@@ -180,7 +180,7 @@ describe('the circuit breaker', () => {
         ...RESILIENT_ENV,
         UPSTREAM_RETRIES: '0',
         UPSTREAM_BREAKER_THRESHOLD: '3',
-        UPSTREAM_BREAKER_COOLDOWN_MS: '300',
+        UPSTREAM_BREAKER_COOLDOWN_MS: '1000',
       },
     });
   });
