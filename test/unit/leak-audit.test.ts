@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { scanForSecrets } from '../audit/scan';
 import { TEST_API_KEY } from '../helpers/gateway';
-import { scrubSecrets } from '../../src/logging';
+import { createLogger, scrubSecrets } from '../../src/logging';
+import { LogCapture } from '../helpers/logs';
 
 describe('the leak audit and the log scrubber', () => {
   let dir: string;
@@ -46,5 +47,26 @@ describe('the leak audit and the log scrubber', () => {
       t: '[redacted]',
       x: 'Bearer [redacted]',
     });
+  });
+
+  it('the logger removes credentials from error objects, causes and headers', () => {
+    const capture = new LogCapture();
+    const logger = createLogger({ level: 'debug', destination: capture, secrets: { secrets: () => [TEST_API_KEY] } });
+    const cause = new Error(`upstream said no to key ${TEST_API_KEY}`);
+    logger.error(
+      {
+        err: new Error('request failed', { cause }),
+        req: { headers: { authorization: 'Bearer client-secret-token-1' } },
+        upstream: { headers: { authorization: `Bearer ${TEST_API_KEY}` } },
+        detail: `Authorization: Bearer ${TEST_API_KEY}`,
+      },
+      'boom',
+    );
+    logger.debug({ apiKey: TEST_API_KEY, token: 'client-secret-token-2' }, 'debug dump');
+    const text = capture.lines.join('\n');
+    expect(capture.lines).toHaveLength(2);
+    for (const secret of [TEST_API_KEY, 'client-secret-token-1', 'client-secret-token-2'])
+      expect(text).not.toContain(secret);
+    expect(text).toContain('request failed');
   });
 });
