@@ -5,4 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   testTimeout: 30000,
+  // The key-leak audit: every log line and response of the run, grepped at the end.
+  globalSetup: '<rootDir>/test/audit/setup.ts',
+  globalTeardown: '<rootDir>/test/audit/teardown.ts',
 };

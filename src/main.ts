@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { DEMO_API_KEY, startDemoUpstream, type DemoUpstream } from './demo-upstream';
 import { createGateway, type ResolvedConfig } from './http/server';
+import { installShutdown } from './lifecycle';
 import { startTracing } from './observability/tracing';
 
 // Process entry: config -> (demo upstream) -> gateway -> signals. Everything
@@ -48,19 +49,20 @@ async function main(): Promise<void> {
       'gateway listening',
     );
   }
+  if (config.nodeEnv === 'production' && config.auth.mode === 'none') {
+    gateway.app.log.warn('AUTH_MODE is not set: every client is served unauthenticated (set static or jwt, or keep the gateway behind an authenticating proxy)');
+  }
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    gateway.app.log.info({ signal }, 'shutting down');
-    await gateway.close();
-    await upstream.demo?.close();
-    await tracing?.shutdown();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  installShutdown({
+    process,
+    log: gateway.app.log,
+    close: async () => {
+      const result = await gateway.close();
+      await upstream.demo?.close();
+      await tracing?.shutdown();
+      return result;
+    },
+  });
 }
 
 main().catch((error: unknown) => {

@@ -2,15 +2,18 @@ import type { Context } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { GatewayMetrics } from '../observability/metrics';
 import { observeUpstreamCall, type UpstreamAttempt } from '../observability/upstream';
+import { staticApiKey, type ApiKeySource } from './api-key';
 import { describeViolations, upstreamContract } from './contract';
 import {
   CartesiaAbortedError,
   CartesiaContractError,
+  CartesiaError,
   CartesiaHttpError,
   CartesiaNetworkError,
+  CartesiaOverloadedError,
   CartesiaTimeoutError,
-  type CartesiaError,
 } from './errors';
+import { UpstreamResilience, type Attempt, type CircuitBreakerOptions, type RetryOptions } from './resilience';
 import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord } from './types';
 
 /** Per-call options: who is asking, and when to give up on their behalf. */
@@ -21,20 +24,60 @@ export interface CallOptions {
   readonly requestId?: string;
   /** The caller's trace context: the call's span becomes its child and `traceparent` is sent upstream. */
   readonly traceContext?: Context;
+  /** Epoch ms after which no attempt starts and no retry waits (the operation's deadline). */
+  readonly deadlineAt?: number;
+  /** Told about every attempt, retries included (request log line, metrics). */
+  readonly onAttempt?: (attempt: UpstreamAttemptRecord) => void;
+}
+
+/** One HTTP exchange with Cartesia, as the request log and metrics see it. */
+export interface UpstreamAttemptRecord {
+  readonly operation: string;
+  /** 0 for the first attempt of a call. */
+  readonly attempt: number;
+  readonly durationMs: number;
+  /** The HTTP status, when one came. */
+  readonly status?: number;
+  /** The CartesiaError code when the attempt failed. */
+  readonly error?: string;
+}
+
+/** Where the client writes its debug lines (a pino logger fits). */
+export interface UpstreamLog {
+  debug(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
 }
 
 export interface CartesiaClientOptions {
   /** e.g. https://api.cartesia.ai; a path prefix is kept. */
   readonly baseUrl: string;
-  readonly apiKey: string;
+  /** A fixed key, or a source that can change it at run time (key rotation). */
+  readonly apiKey: string | ApiKeySource;
   readonly version: string;
-  /** Budget for one upstream call: connect, headers and body together. */
+  /** Budget for one attempt: connect, headers and body together. */
   readonly timeoutMs: number;
-  /** Keep-alive sockets to the upstream. */
+  /** Keep-alive sockets to the upstream: at most this many calls in flight. */
   readonly connections?: number;
-  /** Where each call's endpoint, status, attempt and latency are recorded. */
+  /** Where each attempt's endpoint, status, attempt number and latency are recorded. */
   readonly metrics?: Pick<GatewayMetrics, 'upstreamCall'>;
+  /** Until the socket is connected; default timeoutMs. */
+  readonly connectTimeoutMs?: number;
+  /** Until the response headers arrive; default timeoutMs. */
+  readonly headersTimeoutMs?: number;
+  /** Longest silence between body chunks; default timeoutMs. */
+  readonly bodyTimeoutMs?: number;
+  /** Calls allowed to wait for a free socket; one more is CartesiaOverloadedError. Default unbounded. */
+  readonly maxQueue?: number;
+  /** Default: 2 retries, 100 ms base, 1 s cap, Retry-After up to 2 s. */
+  readonly retry?: RetryOptions;
+  /** Default: open after 5 consecutive failures, trial call after 10 s. */
+  readonly breaker?: Omit<CircuitBreakerOptions, 'onStateChange'>;
+  readonly log?: UpstreamLog;
 }
+
+const DEFAULT_CONNECTIONS = 64;
+const DEFAULT_RETRY: RetryOptions = { retries: 2, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterMaxMs: 2_000 };
+const DEFAULT_BREAKER = { threshold: 5, cooldownMs: 10_000 };
 
 const LIST_OPERATION = 'GET /agents/phone-numbers';
 const GET_OPERATION = 'GET /agents/phone-numbers/{id}';
@@ -69,24 +112,33 @@ export class CartesiaClient {
   private readonly pool: Pool;
   private readonly origin: URL;
   private readonly pathPrefix: string;
-  private readonly headers: Record<string, string>;
+  private readonly apiKey: ApiKeySource;
+  private readonly resilience: UpstreamResilience;
+  /** Sockets plus queue slots: calls beyond it are refused. */
+  private readonly capacity: number;
 
   constructor(private readonly options: CartesiaClientOptions) {
     const url = new URL(options.baseUrl);
     this.origin = new URL(url.origin);
     this.pathPrefix = url.pathname.replace(/\/+$/, '');
     this.pool = new Pool(url.origin, {
-      connections: options.connections ?? 64,
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
       keepAliveTimeout: 30_000,
-      connectTimeout: options.timeoutMs,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
+      connectTimeout: options.connectTimeoutMs ?? options.timeoutMs,
+      headersTimeout: options.headersTimeoutMs ?? options.timeoutMs,
+      bodyTimeout: options.bodyTimeoutMs ?? options.timeoutMs,
     });
-    this.headers = {
-      authorization: `Bearer ${options.apiKey}`,
-      'cartesia-version': options.version,
-      accept: 'application/json',
-    };
+    this.apiKey = typeof options.apiKey === 'string' ? staticApiKey(options.apiKey) : options.apiKey;
+    this.capacity = (options.connections ?? DEFAULT_CONNECTIONS) + (options.maxQueue ?? Number.POSITIVE_INFINITY);
+    const { log } = options;
+    this.resilience = new UpstreamResilience({
+      attemptTimeoutMs: options.timeoutMs,
+      retry: options.retry ?? DEFAULT_RETRY,
+      breaker: {
+        ...(options.breaker ?? DEFAULT_BREAKER),
+        onStateChange: (state) => log?.warn({ circuit: state }, `upstream circuit ${state}`),
+      },
+    });
   }
 
   /** One page of the list; `query` is sent as given (absent values omitted). */
@@ -113,42 +165,115 @@ export class CartesiaClient {
     return body;
   }
 
-  /** Closes the pool once in-flight requests are done. */
-  async close(): Promise<void> {
-    await this.pool.close();
+  /**
+   * Closes the pool once in-flight requests are done (`force`: aborts them
+   * instead), and stops watching the key file.
+   */
+  async close({ force = false }: { force?: boolean } = {}): Promise<void> {
+    this.apiKey.close();
+    await (force ? this.pool.destroy() : this.pool.close());
   }
 
-  /** One observed attempt of a GET: a span, `traceparent` sent upstream, metrics. */
-  private getJson(operation: string, path: string, call: CallOptions, attempt = 1): Promise<unknown> {
+  /** Whether the circuit breaker is currently refusing calls. */
+  get circuitOpen(): boolean {
+    return this.resilience.breaker.isOpen;
+  }
+
+  /**
+   * GETs and parses JSON through retries, circuit breaker and deadline;
+   * undefined for 404, a CartesiaError for anything else that is not 2xx.
+   */
+  private getJson(operation: string, path: string, call: CallOptions): Promise<unknown> {
+    return this.resilience.execute(operation, call, (attempt) =>
+      this.attemptWithKeyReload(operation, path, call, attempt),
+    );
+  }
+
+  private async attemptWithKeyReload(operation: string, path: string, call: CallOptions, attempt: Attempt) {
+    try {
+      return await this.recordedAttempt(operation, path, call, attempt);
+    } catch (error) {
+      // A 401 may mean the key was rotated under us: re-read it and try once more.
+      if (!(error instanceof CartesiaHttpError && error.status === 401 && this.apiKey.reload())) throw error;
+      this.options.log?.warn({ operation }, 'upstream answered 401; retrying with the re-read API key');
+      return this.recordedAttempt(operation, path, call, attempt);
+    }
+  }
+
+  private async recordedAttempt(operation: string, path: string, call: CallOptions, attempt: Attempt) {
+    const started = performance.now();
+    const record = (fields: { status?: number; error?: string }) => {
+      const entry = {
+        operation,
+        attempt: attempt.number,
+        durationMs: Math.round(performance.now() - started),
+        ...fields,
+      };
+      call.onAttempt?.(entry);
+      this.options.log?.debug({ ...entry, requestId: call.requestId }, 'upstream call');
+    };
+    try {
+      const body = await this.observedAttempt(operation, path, call, attempt);
+      record({ status: body === undefined ? 404 : 200 });
+      return body;
+    } catch (error) {
+      record({
+        status: error instanceof CartesiaHttpError ? error.status : undefined,
+        error: error instanceof CartesiaError ? error.code : 'UNKNOWN',
+      });
+      throw error;
+    }
+  }
+
+  /**
+   * Refuses a call that would wait behind a full queue: memory stays bounded
+   * when Cartesia slows down. `size` counts calls in flight plus waiting.
+   */
+  private admit(operation: string): void {
+    const { size, pending } = this.pool.stats;
+    if (size >= this.capacity) throw new CartesiaOverloadedError(operation, pending);
+  }
+
+  /** One attempt inside a client span, with `traceparent` sent upstream and metrics recorded. */
+  private observedAttempt(operation: string, path: string, call: CallOptions, attempt: Attempt): Promise<unknown> {
     const scope = {
       endpoint: operation,
       origin: this.origin,
-      attempt,
+      attempt: attempt.number + 1,
       traceContext: call.traceContext,
       metrics: this.options.metrics,
     };
-    return observeUpstreamCall(scope, (observed) => this.fetchJson(operation, path, call, observed));
+    return observeUpstreamCall(scope, (observed) => this.attemptOnce(operation, path, call, attempt, observed));
   }
 
-  /** GETs and parses JSON; undefined for 404, a CartesiaError for anything else that is not 2xx. */
-  private async fetchJson(
+  /** One HTTP exchange. */
+  private async attemptOnce(
     operation: string,
     path: string,
     { signal, requestId }: CallOptions,
+    attempt: Attempt,
     observed: UpstreamAttempt,
   ): Promise<unknown> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    this.admit(operation);
+    const timeout = AbortSignal.timeout(attempt.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const requestHeaders: Record<string, string> = {
+      authorization: `Bearer ${this.apiKey.current()}`,
+      'cartesia-version': this.options.version,
+      accept: 'application/json',
+      ...observed.headers,
+    };
+    if (requestId) requestHeaders['x-request-id'] = requestId;
     let response: Dispatcher.ResponseData;
     try {
       response = await this.pool.request({
         method: 'GET',
         path: this.pathPrefix + path,
-        headers: { ...this.headers, ...observed.headers, ...(requestId && { 'x-request-id': requestId }) },
+        headers: requestHeaders,
         signal: combined,
       });
     } catch (error) {
-      throw this.transportError(operation, error, timeout, signal);
+      throw this.transportError(operation, error, timeout, signal, attempt.timeoutMs);
     }
     const { statusCode, headers, body } = response;
     observed.statusCode = statusCode;
@@ -164,7 +289,7 @@ export class CartesiaClient {
     try {
       text = await readLimited(body, MAX_BODY_BYTES);
     } catch (error) {
-      throw this.transportError(operation, error, timeout, signal);
+      throw this.transportError(operation, error, timeout, signal, attempt.timeoutMs);
     }
     if (text === undefined) throw new CartesiaContractError(operation, `body larger than ${MAX_BODY_BYTES} bytes`);
     try {
@@ -179,6 +304,7 @@ export class CartesiaClient {
     error: unknown,
     timeout: AbortSignal,
     callerSignal: AbortSignal | undefined,
+    timeoutMs: number,
   ): CartesiaError {
     if (callerSignal?.aborted) return new CartesiaAbortedError(operation, { cause: error });
     const timedOut =
@@ -186,7 +312,7 @@ export class CartesiaClient {
       error instanceof undiciErrors.ConnectTimeoutError ||
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError;
-    if (timedOut) return new CartesiaTimeoutError(operation, this.options.timeoutMs, { cause: error });
+    if (timedOut) return new CartesiaTimeoutError(operation, timeoutMs, { cause: error });
     return new CartesiaNetworkError(operation, { cause: error });
   }
 }

@@ -31,8 +31,8 @@ export class CartesiaHttpError extends CartesiaError {
 export class CartesiaTimeoutError extends CartesiaError {
   override readonly name = 'CartesiaTimeoutError';
   readonly code = 'CARTESIA_TIMEOUT';
-  constructor(operation: string, timeoutMs: number, options?: { cause?: unknown }) {
-    super(`no answer within ${timeoutMs} ms`, operation, options);
+  constructor(operation: string, timeoutMs: number, options?: { cause?: unknown; deadline?: boolean }) {
+    super(options?.deadline ? 'request deadline passed' : `no answer within ${timeoutMs} ms`, operation, options);
   }
 }
 
@@ -63,5 +63,26 @@ export class CartesiaContractError extends CartesiaError {
   readonly code = 'CARTESIA_CONTRACT';
   constructor(operation: string, readonly violation: string) {
     super(`payload violates the OpenAPI contract (${violation})`, operation);
+  }
+}
+
+/**
+ * Recent calls kept failing, so the circuit is open: the call was not made.
+ * Answered at once instead of piling sockets up on a dead upstream.
+ */
+export class CartesiaCircuitOpenError extends CartesiaError {
+  override readonly name = 'CartesiaCircuitOpenError';
+  readonly code = 'CARTESIA_CIRCUIT_OPEN';
+  constructor(operation: string) {
+    super('circuit open after repeated failures; call not made', operation);
+  }
+}
+
+/** Every upstream socket is busy and the wait queue is full: the call was not made. */
+export class CartesiaOverloadedError extends CartesiaError {
+  override readonly name = 'CartesiaOverloadedError';
+  readonly code = 'CARTESIA_OVERLOADED';
+  constructor(operation: string, readonly queued: number) {
+    super(`upstream queue full (${queued} calls waiting); call not made`, operation);
   }
 }

@@ -54,6 +54,8 @@ export interface DemoUpstream {
   readonly faults: FaultInjector;
   /** Empties `requests` (in place: references to the array stay valid). */
   clearRequests(): void;
+  /** Accepts only `apiKey` from now on (key rotation on the Cartesia side). */
+  rotateApiKey(apiKey: string): void;
   /** Stops listening and destroys every open socket, hanging ones included. Idempotent. */
   close(): Promise<void>;
 }
@@ -498,6 +500,10 @@ export async function startDemoUpstream(options: DemoUpstreamOptions): Promise<D
     faults,
     clearRequests: () => {
       requests.length = 0;
+    },
+    rotateApiKey: (apiKey: string) => {
+      if (!apiKey) throw new TypeError('apiKey must be a non-empty string');
+      context.apiKey = apiKey;
     },
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {

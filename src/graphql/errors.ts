@@ -2,10 +2,12 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   CartesiaAbortedError,
+  CartesiaCircuitOpenError,
   CartesiaContractError,
   CartesiaError,
   CartesiaHttpError,
   CartesiaNetworkError,
+  CartesiaOverloadedError,
   CartesiaTimeoutError,
 } from '../cartesia/errors';
 
@@ -34,8 +36,39 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
   /** Trusted-documents mode: no document has the requested id or hash (HTTP 404). */
   TRUSTED_DOCUMENT_NOT_FOUND: 'TRUSTED_DOCUMENT_NOT_FOUND',
+  // Production hardening: upstream protection, operation limits, the HTTP edge.
+  UPSTREAM_OVERLOADED: 'UPSTREAM_OVERLOADED',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_ROOT_FIELDS: 'TOO_MANY_ROOT_FIELDS',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  UPSTREAM_BUDGET_EXCEEDED: 'UPSTREAM_BUDGET_EXCEEDED',
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes of the limits an operation is checked against before anything runs. */
+export type OperationLimitCode =
+  | typeof ErrorCode.QUERY_TOO_DEEP
+  | typeof ErrorCode.TOO_MANY_ALIASES
+  | typeof ErrorCode.TOO_MANY_ROOT_FIELDS
+  | typeof ErrorCode.TOO_MANY_DIRECTIVES
+  | typeof ErrorCode.UPSTREAM_BUDGET_EXCEEDED;
+
+/** The operation is too big or too expensive; reported during validation, so nothing ran. */
+export class OperationLimitError extends GraphQLError {
+  constructor(
+    readonly code: OperationLimitCode,
+    message: string,
+  ) {
+    super(message, { extensions: { code } });
+  }
+}
 
 interface PublicError {
   code: ErrorCode;
@@ -92,6 +125,15 @@ function fromCartesiaError(error: CartesiaError): PublicError {
   if (error instanceof CartesiaAbortedError) {
     return { code: ErrorCode.CLIENT_CLOSED_REQUEST, message: 'The request was cancelled.' };
   }
+  if (error instanceof CartesiaCircuitOpenError) {
+    return {
+      code: ErrorCode.UPSTREAM_UNAVAILABLE,
+      message: 'Cartesia is failing; the gateway pauses calls to it for a moment. Retry later.',
+    };
+  }
+  if (error instanceof CartesiaOverloadedError) {
+    return { code: ErrorCode.UPSTREAM_OVERLOADED, message: 'The gateway has too many Cartesia calls waiting; retry shortly.' };
+  }
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.' };
 }
 
@@ -116,6 +158,9 @@ function toPublicError(formatted: GraphQLFormattedError, error: unknown): Public
     };
   }
   if (original instanceof CartesiaError) return fromCartesiaError(original);
+  // Apollo wraps validation errors; the limit that was hit is the original.
+  const limit = original instanceof GraphQLError ? original.originalError : undefined;
+  if (limit instanceof OperationLimitError) return { code: limit.code, message: limit.message };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return { code: code as ErrorCode, message: formatted.message, extensions: formatted.extensions };

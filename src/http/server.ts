@@ -1,8 +1,11 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin, type ApolloFastifyContextFunction } from '@as-integrations/fastify';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FileApiKey } from '../cartesia/api-key';
 import { CartesiaClient } from '../cartesia/client';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
@@ -16,6 +19,16 @@ import { GatewayMetrics } from '../observability/metrics';
 import { METRICS_PATH, exposeMetrics, recordHttpMetrics } from '../observability/metrics-endpoint';
 import { startOperationTelemetry } from '../observability/operation';
 import { connectSharedState, type SharedState } from '../shared-state/shared-state';
+import { operationLimits } from '../graphql/plugins/limits';
+import { requestStats } from '../graphql/plugins/request-stats';
+import { createLogger } from '../logging';
+import { newRequestStats } from '../request-stats';
+import { registerAuth } from './auth';
+import { registerBatchLimit } from './batching';
+import { registerCors } from './cors';
+import { edgeErrorHandler } from './edge-errors';
+import { registerRateLimit } from './rate-limit';
+import { registerRequestLog } from './request-log';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { httpCacheHeaders } from '../graphql/plugins/http-cache-headers';
 import { persistedQueryOptions } from '../graphql/persisted-queries';
@@ -34,19 +47,31 @@ export interface Gateway {
   readonly metricsUrl: string | undefined;
   /** Starts listening; resolves with the base URL (e.g. http://127.0.0.1:4000). */
   listen(): Promise<string>;
-  /** Graceful stop: unready, stop accepting, finish in-flight operations, close the upstream pool. */
-  close(): Promise<void>;
+  /**
+   * Graceful stop: unready (for SHUTDOWN_DELAY_MS), stop accepting, finish
+   * in-flight operations (for up to SHUTDOWN_GRACE_MS, then connections are
+   * cut), close the upstream pool. Resolves with whether everything drained.
+   */
+  close(): Promise<{ drained: boolean }>;
+}
+
+/** Extra wiring for tests and embedding. */
+export interface GatewayOptions {
+  /** Where log lines go (default stdout). */
+  readonly logDestination?: DestinationStream;
 }
 
 /** The API key in config must already be resolved (main.ts starts the demo upstream when there is none). */
 export type ResolvedConfig = GatewayConfig & { readonly cartesiaApiKey: string };
 
-// Header names whose values must never reach a log line.
-const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'];
-
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
-
 const GRAPHQL_PATH = '/graphql';
+
+const isProbe = (request: FastifyRequest) => PROBE_PATHS.has(request.url);
+/** Probes and metrics scrapes: polled every few seconds, neither logged nor rate limited. */
+const isUnlogged = (request: FastifyRequest) => isProbe(request) || request.url === METRICS_PATH;
+const isGraphQL = (request: FastifyRequest) => request.routeOptions.url === GRAPHQL_PATH;
+
 // How long start waits for Redis before serving without it (it reconnects later).
 const REDIS_START_TIMEOUT_MS = 2_000;
 
@@ -61,7 +86,7 @@ function landingPagePlugin(config: GatewayConfig) {
  * away before its answer is written, so the upstream call is cancelled too.
  */
 const contextFor =
-  (client: CartesiaClient, metrics: GatewayMetrics): ApolloFastifyContextFunction<GatewayContext> =>
+  (client: CartesiaClient, metrics: GatewayMetrics, deadlineMs: number): ApolloFastifyContextFunction<GatewayContext> =>
   async (request, reply) => {
     const controller = new AbortController();
     reply.raw.once('close', () => {
@@ -69,23 +94,40 @@ const contextFor =
     });
     const requestId = request.id;
     const telemetry = startOperationTelemetry(request.headers, requestId);
-    const call = { signal: controller.signal, requestId, traceContext: telemetry.traceContext };
+    const stats = request.stats ?? newRequestStats();
+    const call = {
+      signal: controller.signal,
+      requestId,
+      traceContext: telemetry.traceContext,
+      deadlineAt: Date.now() + deadlineMs,
+      onAttempt: () => {
+        stats.upstreamCalls += 1;
+      },
+    };
     const loaders = createPhoneNumberLoaders(client, call, (cache, result) => metrics.cacheLookup(cache, result));
-    return { requestId, telemetry, loaders };
+    return { requestId, telemetry, stats, loaders };
   };
 
 /** Builds the gateway from validated config. Nothing listens until listen(). */
-export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
+export async function createGateway(config: ResolvedConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  // Every key the process has held, so a rotated-out key is scrubbed from logs too.
+  const keysSeen = new Set([config.cartesiaApiKey]);
+  const logger = createLogger({
+    level: config.logLevel,
+    destination: options.logDestination,
+    secrets: { secrets: () => keysSeen },
+  });
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
-    // Probes are polled every few seconds; their lines would drown the real traffic.
-    logController: new LogController({
-      disableRequestLogging: (request) => PROBE_PATHS.has(request.url) || request.url === METRICS_PATH,
-    }),
+    loggerInstance: logger as FastifyBaseLogger,
+    // One line per request, written by request-log.ts (probes skipped).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.limits.bodyBytes,
+    trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
     requestIdHeader: false,
     genReqId: (raw) => requestIdFrom(raw.headers[REQUEST_ID_HEADER]),
   });
+  app.setErrorHandler(edgeErrorHandler(config.limits.bodyBytes));
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
@@ -93,17 +135,19 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   const metrics = new GatewayMetrics();
   recordHttpMetrics(app, metrics);
   const sharedState = connectSharedState(config.redisUrl, { log: app.log, metrics });
-  const client = new CartesiaClient({
-    baseUrl: config.cartesiaBaseUrl,
-    apiKey: config.cartesiaApiKey,
-    version: config.cartesiaVersion,
-    timeoutMs: config.upstreamTimeoutMs,
-    metrics,
-  });
   const { redis } = sharedState;
   if (redis && !(await whenRedisReady(redis, REDIS_START_TIMEOUT_MS))) {
     app.log.warn('Redis not reachable at start; serving without shared state until it is');
   }
+  registerRequestLog(app, { skip: isUnlogged });
+  await registerCors(app, config.corsOrigins);
+  // Authentication before rate limiting: the limit is per authenticated client.
+  registerAuth(app, config.auth, isGraphQL);
+  await registerRateLimit(app, config.rateLimit, { redis, skip: isUnlogged });
+  if (config.limits.batching) registerBatchLimit(app, config.limits.maxBatchSize, isGraphQL);
+
+  const client = createUpstreamClient(config, logger, keysSeen, metrics);
+  const limits = operationLimits(config.limits, { hideFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -111,6 +155,10 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     logger: app.log,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: config.limits.batching,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: limits.validationRules,
     // main.ts owns the signals: it drains, closes the pool and exits 0.
     stopOnTerminationSignals: false,
     persistedQueries: persistedQueryOptions(redis, app.log),
@@ -120,6 +168,8 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
       requestIdInErrors(),
       operationTelemetry(metrics),
       httpCacheHeaders(),
+      requestStats(),
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []),
     ],
   });
@@ -135,7 +185,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     method: ['GET', 'POST', 'OPTIONS'],
-    context: contextFor(client, metrics),
+    context: contextFor(client, metrics, config.requestDeadlineMs),
   });
   const metricsServer = exposeMetrics(app, metrics, config);
   let metricsUrl: string | undefined;
@@ -155,11 +205,87 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     },
     async close() {
       ready = false;
-      // Apollo's drain plugin closes Fastify: in-flight operations finish first.
-      await apollo.stop();
-      await client.close();
+      // Let load balancers see the 503 and stop routing here before the port closes.
+      if (config.shutdown.delayMs > 0) await sleep(config.shutdown.delayMs);
+      const drained = await drainWithin(config.shutdown.graceMs, apollo, app);
+      await client.close({ force: !drained });
       await metricsServer?.close();
       await sharedState.close();
+      return { drained };
     },
+  };
+}
+
+/** The Cartesia client as configured; its key from the env or a watched file. */
+function createUpstreamClient(
+  config: ResolvedConfig,
+  logger: Logger,
+  keysSeen: Set<string>,
+  metrics: GatewayMetrics,
+): CartesiaClient {
+  const { upstream } = config;
+  const apiKey = config.cartesiaApiKeyFile
+    ? apiKeyTracking(
+        new FileApiKey(config.cartesiaApiKeyFile, {
+          initial: config.cartesiaApiKey,
+          onRotate: () => logger.info('Cartesia API key file changed; using the new key'),
+        }),
+        keysSeen,
+      )
+    : config.cartesiaApiKey;
+  return new CartesiaClient({
+    baseUrl: config.cartesiaBaseUrl,
+    apiKey,
+    version: config.cartesiaVersion,
+    timeoutMs: config.upstreamTimeoutMs,
+    connectTimeoutMs: upstream.connectTimeoutMs,
+    headersTimeoutMs: upstream.headersTimeoutMs,
+    bodyTimeoutMs: upstream.bodyTimeoutMs,
+    connections: upstream.connections,
+    maxQueue: upstream.maxQueue,
+    retry: {
+      retries: upstream.retries,
+      baseDelayMs: upstream.retryBaseDelayMs,
+      maxDelayMs: upstream.retryMaxDelayMs,
+      retryAfterMaxMs: upstream.retryAfterMaxMs,
+    },
+    breaker: { threshold: upstream.breakerThreshold, cooldownMs: upstream.breakerCooldownMs },
+    log: logger.child({ component: 'cartesia' }),
+    metrics,
+  });
+}
+
+/**
+ * Stops Apollo, whose drain plugin closes Fastify: in-flight operations
+ * finish first, but for no longer than `graceMs`; then the remaining
+ * connections are cut. Resolves with whether everything finished in time.
+ */
+async function drainWithin(graceMs: number, apollo: ApolloServer<GatewayContext>, app: FastifyInstance): Promise<boolean> {
+  // One stop() only: Apollo 5 never resolves a second, concurrent stop() call.
+  const stopping = apollo.stop();
+  const graceOver = Symbol('grace over');
+  const grace = new AbortController();
+  const outcome = await Promise.race([
+    stopping,
+    sleep(graceMs, graceOver, { signal: grace.signal }).catch(() => undefined),
+  ]);
+  grace.abort();
+  if (outcome !== graceOver) return true;
+  app.log.warn({ graceMs }, 'shutdown grace period over; closing remaining connections');
+  app.server.closeAllConnections();
+  await stopping;
+  return false;
+}
+
+/** Wraps a key source so every key it ever returns is known to the log scrubber. */
+function apiKeyTracking(source: FileApiKey, keysSeen: Set<string>) {
+  return {
+    current: () => {
+      const key = source.current();
+      keysSeen.add(key);
+      return key;
+    },
+    reload: () => source.reload(),
+    close: () => source.close(),
   };
 }

@@ -161,13 +161,13 @@ describe('the demo page', () => {
 
   it('shows an upstream failure as a visible message, and recovers on retry', async () => {
     const { page } = await openDemo();
-    stack.upstream.faults.inject({ fault: { kind: 'status', status: 503 }, times: 1 });
+    stack.upstream.faults.inject({ fault: { kind: 'status', status: 500 }, times: 1 });
     await page.fill('#search', 'Support');
     await page.click('#filters button[type=submit]');
     const error = page.locator('#error');
     await error.waitFor({ state: 'visible' });
     expect(await error.textContent()).toMatch(
-      /Could not load phone numbers\. Cartesia failed to answer \(HTTP 503\).*\(UPSTREAM_ERROR, request \S+\)/,
+      /Could not load phone numbers\. Cartesia failed to answer \(HTTP 500\).*\(UPSTREAM_ERROR, request \S+\)/,
     );
     expect(await page.locator('#status').textContent()).toBe('Loading failed.');
     expect(await page.locator('#numbers li').count()).toBe(0);

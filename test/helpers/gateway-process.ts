@@ -3,10 +3,9 @@ import { startProcess, type RunningProcess } from './process';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** A gateway running as its own process (`src/main.ts` through tsx), as one replica of several. */
-export interface GatewayProcess {
-  readonly process: RunningProcess;
-  /** e.g. http://127.0.0.1:40123 */
+/** A gateway running as its own process (`src/main.ts` through tsx, no build step), e.g. one replica of several. */
+export interface GatewayProcess extends RunningProcess {
+  /** Base URL, e.g. http://127.0.0.1:40123 (from the `gateway listening` log line). */
   readonly url: string;
   readonly metricsUrl: string;
   /** The JSON log lines written so far. */
@@ -16,20 +15,19 @@ export interface GatewayProcess {
 }
 
 /** Starts `src/main.ts` on a loopback ephemeral port; resolves once it logs `gateway listening`. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const running = startProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function startGatewayProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<GatewayProcess> {
+  const running = startProcess(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
   });
   let listening: { graphql: string; metrics: string };
   try {
-    listening = JSON.parse(await running.waitForLine(/"gateway listening"/)) as { graphql: string; metrics: string };
+    listening = JSON.parse(await running.waitForLine(/"gateway listening"/, 60_000)) as { graphql: string; metrics: string };
   } catch (error) {
     running.kill();
     throw error;
   }
-  return {
-    process: running,
+  return Object.assign(running, {
     url: listening.graphql.replace(/\/graphql$/, ''),
     metricsUrl: listening.metrics,
     logLines: () =>
@@ -42,7 +40,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       running.child.kill('SIGTERM');
       return running.exited;
     },
-  };
+  });
 }
 
 /** Polls `check` until it returns true; fails with `what` at the deadline. */

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
 import { createGateway, type Gateway } from '../../src/http/server';
+import { AUDIT_DIR_ENV, LogCapture, auditRecord } from './logs';
 
 export const TEST_API_KEY = 'sk_car_test_0123456789abcdef';
 
@@ -20,6 +21,8 @@ export interface TestStack {
   upstream: DemoUpstream;
   gateway: Gateway;
   url: string;
+  /** Every log line the gateway wrote (debug level during a jest run, for the leak audit). */
+  logs: LogCapture;
   /** POSTs an operation to /graphql. */
   query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
   /** Like query, but fails the test when the answer has errors (no test passes with partial errors). */
@@ -45,6 +48,7 @@ export async function postGraphQL<TData>(
 
 async function toGraphQLResponse<TData>(response: Response): Promise<GraphQLResponse<TData>> {
   const text = await response.text();
+  auditRecord('responses', text);
   return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
 }
 
@@ -81,17 +85,34 @@ export async function getGraphQL<TData>(
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const upstream = await startDemoUpstream({ apiKey: TEST_API_KEY });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    CARTESIA_API_KEY: options.apiKey ?? TEST_API_KEY,
-    CARTESIA_BASE_URL: options.baseUrl ?? upstream.url,
-    ...options.env,
-  });
-  const gateway = await createGateway({ ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY });
-  const url = await gateway.listen();
+  let gateway: Gateway;
+  let logs: LogCapture;
+  let url: string;
+  try {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      // Debug during a jest run: the leak audit greps every line for secrets.
+      LOG_LEVEL: process.env[AUDIT_DIR_ENV] ? 'debug' : 'silent',
+      // A key file replaces the key variable (config refuses both).
+      CARTESIA_API_KEY: options.env?.CARTESIA_API_KEY_FILE ? undefined : (options.apiKey ?? TEST_API_KEY),
+      CARTESIA_BASE_URL: options.baseUrl ?? upstream.url,
+      // Suites share 127.0.0.1; the rate-limit suite turns the limit on for itself.
+      RATE_LIMIT_MAX: '0',
+      ...options.env,
+    });
+    logs = new LogCapture();
+    gateway = await createGateway(
+      { ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY },
+      { logDestination: logs },
+    );
+    url = await gateway.listen();
+  } catch (error) {
+    // A stack that fails to start must not leave its upstream running (jest would hang).
+    await upstream.close();
+    throw error;
+  }
   const query = async <TData>(q: string, variables?: Record<string, unknown>) => {
     const response = await postGraphQL<TData>(url, q, variables);
     // Every response of every integration test is checked for the key.
@@ -102,6 +123,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     upstream,
     gateway,
     url,
+    logs,
     query,
     async data<TData>(q: string, variables?: Record<string, unknown>) {
       const response = await query<TData>(q, variables);

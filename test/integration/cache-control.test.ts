@@ -41,7 +41,8 @@ describe('Cache-Control', () => {
   });
 
   it('never lets a failed GET be cached', async () => {
-    stack.upstream.faults.inject({ fault: { kind: 'status', status: 503 }, times: 1 });
+    // 500: not retried, so the GET really fails.
+    stack.upstream.faults.inject({ fault: { kind: 'status', status: 500 }, times: 1 });
     const failed = await getGraphQL(stack.url, { query: PHONE_NUMBERS, variables: { first: 5 } });
     expect(failed.body.errors![0]!.extensions!.code).toBe('UPSTREAM_ERROR');
     expect(cacheControl(failed)).toBe('no-store');

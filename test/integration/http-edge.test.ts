@@ -58,7 +58,7 @@ describe('HTTP edge (development)', () => {
 describe('HTTP edge (production)', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { NODE_ENV: 'production' } });
+    stack = await startTestStack({ env: { NODE_ENV: 'production', AUTH_MODE: 'none' } });
   });
   afterAll(() => stack.close());
 

@@ -29,7 +29,7 @@ describe('request ids', () => {
   });
 
   it('puts the request id into every error', async () => {
-    stack.upstream.faults.inject({ fault: { kind: 'status', status: 503 }, times: 1 });
+    stack.upstream.faults.inject({ fault: { kind: 'status', status: 500 }, times: 1 });
     const upstreamError = await postGraphQL(stack.url, LIST, undefined, { 'x-request-id': 'req-upstream-fail' });
     expect(upstreamError.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', requestId: 'req-upstream-fail' });
     const badInput = await postGraphQL(stack.url, '{ phoneNumbers(first: 0) { nodes { id } } }');

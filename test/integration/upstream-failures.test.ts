@@ -20,7 +20,9 @@ function expectCodedError(response: GraphQLResponse, code: string) {
 describe('upstream failures map to coded errors and never leak', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { UPSTREAM_TIMEOUT_MS: '400' } });
+    // Retries off: this suite checks how each single failure maps to a code
+    // (test/integration/resilience.test.ts covers retries and the breaker).
+    stack = await startTestStack({ env: { UPSTREAM_TIMEOUT_MS: '400', UPSTREAM_RETRIES: '0' } });
   });
   afterAll(() => stack.close());
   afterEach(async () => {
@@ -123,7 +125,7 @@ describe('an upstream that cannot be reached', () => {
         probe.close(() => resolve(address.port));
       });
     });
-    stack = await startTestStack({ baseUrl: `http://127.0.0.1:${port}` });
+    stack = await startTestStack({ baseUrl: `http://127.0.0.1:${port}`, env: { UPSTREAM_RETRIES: '0' } });
   });
   afterAll(() => stack.close());
 

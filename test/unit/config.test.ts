@@ -1,21 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../../src/config';
+import { problemsOf } from '../helpers/config';
 
 describe('loadConfig', () => {
   it('has production-sane defaults', () => {
-    expect(loadConfig({ CARTESIA_API_KEY: 'sk_car_x' })).toEqual({
+    expect(loadConfig({ CARTESIA_API_KEY: 'sk_car_x' })).toMatchObject({
       nodeEnv: 'development',
       host: '0.0.0.0',
       port: 4000,
@@ -35,15 +26,20 @@ describe('loadConfig', () => {
   });
 
   it('turns Sandbox and introspection off in production unless enabled', () => {
-    const production = loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k' });
+    const production = loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k', AUTH_MODE: 'none' });
     expect([production.introspection, production.sandbox]).toEqual([false, false]);
-    const enabled = loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k', GRAPHQL_INTROSPECTION: 'true' });
+    const enabled = loadConfig({
+      NODE_ENV: 'production',
+      CARTESIA_API_KEY: 'k',
+      AUTH_MODE: 'none',
+      GRAPHQL_INTROSPECTION: 'true',
+    });
     expect(enabled.introspection).toBe(true);
   });
 
   it('allows no key outside production (demo mode) and requires one in production', () => {
     expect(loadConfig({}).cartesiaApiKey).toBeUndefined();
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', AUTH_MODE: 'none' })).toEqual([
       'CARTESIA_API_KEY (or CARTESIA_API_KEY_FILE) is required when NODE_ENV=production',
     ]);
   });

@@ -1,0 +1,43 @@
+import {
+  CartesiaContractError,
+  CartesiaHttpError,
+  CartesiaNetworkError,
+  CartesiaTimeoutError,
+} from '../../src/cartesia/errors';
+import { isRetryable, retryDelayMs, type RetryOptions } from '../../src/cartesia/resilience';
+
+const OPTIONS: RetryOptions = { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterMaxMs: 2_000 };
+const OP = 'GET /x';
+
+describe('retry policy', () => {
+  it('retries connection errors and 429/502/503/504 only', () => {
+    expect(isRetryable(new CartesiaNetworkError(OP))).toBe(true);
+    for (const status of [429, 502, 503, 504]) expect(isRetryable(new CartesiaHttpError(OP, status))).toBe(true);
+    for (const status of [400, 401, 403, 404, 422, 500, 501])
+      expect(isRetryable(new CartesiaHttpError(OP, status))).toBe(false);
+    expect(isRetryable(new CartesiaTimeoutError(OP, 10))).toBe(false);
+    expect(isRetryable(new CartesiaContractError(OP, 'x'))).toBe(false);
+    expect(isRetryable(new Error('other'))).toBe(false);
+  });
+
+  it('backs off exponentially with equal jitter, capped', () => {
+    const error = new CartesiaHttpError(OP, 503);
+    const low = (attempt: number) => retryDelayMs(error, attempt, { ...OPTIONS, retries: 10 }, () => 0);
+    const high = (attempt: number) => retryDelayMs(error, attempt, { ...OPTIONS, retries: 10 }, () => 1);
+    expect([0, 1, 2, 3, 4, 5].map(low)).toEqual([50, 100, 200, 400, 500, 500]);
+    expect([0, 1, 2, 3, 4, 5].map(high)).toEqual([100, 200, 400, 800, 1000, 1000]);
+  });
+
+  it('stops after the configured retries', () => {
+    const error = new CartesiaNetworkError(OP);
+    expect(retryDelayMs(error, 2, OPTIONS)).toBeDefined();
+    expect(retryDelayMs(error, 3, OPTIONS)).toBeUndefined();
+    expect(retryDelayMs(error, 0, { ...OPTIONS, retries: 0 })).toBeUndefined();
+  });
+
+  it('honours Retry-After up to the cap, and does not wait for more', () => {
+    expect(retryDelayMs(new CartesiaHttpError(OP, 429, 2), 0, OPTIONS)).toBe(2_000);
+    expect(retryDelayMs(new CartesiaHttpError(OP, 503, 0), 0, OPTIONS)).toBe(0);
+    expect(retryDelayMs(new CartesiaHttpError(OP, 429, 3), 0, OPTIONS)).toBeUndefined();
+  });
+});
