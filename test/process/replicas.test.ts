@@ -8,12 +8,15 @@ import { startRedis, type TestRedis } from '../helpers/redis';
 // Two gateway processes (replicas) on their own ports, one test upstream,
 // one real redis-server: what operators run behind a load balancer.
 //
-// Shared state that exists so far: the Redis connection itself and its health
-// (gateway_redis_up, log lines). Extend this file with a rate limit counted
-// across both replicas and a response-cache entry written by one and read by
-// the other once those features are on main (issues 3 and 4).
+// Shared across them: the Redis connection and its health (gateway_redis_up,
+// log lines) and the per-client rate limit.
 
 const LIST = 'query ReplicaList { phoneNumbers(first: 2) { nodes { id } } }';
+/** Two static client tokens: the other tests use the first, the rate-limit test the second. */
+const CLIENT = 'replica-test-client';
+const LIMITED_CLIENT = 'replica-limited-client';
+const RATE_LIMIT_MAX = 25;
+const asClient = (token: string) => ({ authorization: `Bearer ${token}` });
 
 let redis: TestRedis;
 let upstream: DemoUpstream;
@@ -26,6 +29,9 @@ beforeAll(async () => {
     CARTESIA_API_KEY: TEST_API_KEY,
     CARTESIA_BASE_URL: upstream.url,
     REDIS_URL: redis.url,
+    AUTH_MODE: 'static',
+    AUTH_TOKENS: `${CLIENT},${LIMITED_CLIENT}`,
+    RATE_LIMIT_MAX: String(RATE_LIMIT_MAX),
   };
   replicas = await Promise.all([startGatewayProcess(env), startGatewayProcess(env)]);
 }, 60_000);
@@ -39,7 +45,7 @@ const redisUp = async (replica: GatewayProcess) =>
   (await scrape(replica.metricsUrl)).value('gateway_redis_up', { connection: 'shared-state' });
 
 async function servesData(replica: GatewayProcess): Promise<boolean> {
-  const response = await postGraphQL<{ phoneNumbers: { nodes: unknown[] } }>(replica.url, LIST);
+  const response = await postGraphQL<{ phoneNumbers: { nodes: unknown[] } }>(replica.url, LIST, undefined, asClient(CLIENT));
   return response.status === 200 && response.body.data?.phoneNumbers.nodes.length === 2;
 }
 
@@ -57,6 +63,28 @@ describe('two replicas sharing one Redis', () => {
     } finally {
       await probe.quit();
     }
+  });
+
+  it('count one client\'s requests across both replicas for the rate limit', async () => {
+    await eventually('both replicas report redis up', async () =>
+      (await Promise.all(replicas.map(redisUp))).every((up) => up === 1),
+    );
+    // Alternate between the replicas until one refuses: with a shared count the
+    // refusal comes after RATE_LIMIT_MAX requests in all, not per replica.
+    const served = replicas.map(() => 0);
+    let refusal: Awaited<ReturnType<typeof postGraphQL>> | undefined;
+    for (let sent = 0; sent < RATE_LIMIT_MAX * 2 && !refusal; sent += 1) {
+      const index = sent % replicas.length;
+      const response = await postGraphQL(replicas[index]!.url, LIST, undefined, asClient(LIMITED_CLIENT));
+      if (response.status === 429) refusal = response;
+      else served[index]! += 1;
+    }
+    expect(served.reduce((a, b) => a + b, 0)).toBe(RATE_LIMIT_MAX);
+    expect(served.every((count) => count > 0 && count < RATE_LIMIT_MAX)).toBe(true);
+    expect(refusal!.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refusal!.body.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    // Another client is counted on its own.
+    expect(await servesData(replicas[0]!)).toBe(true);
   });
 
   it('keep serving while Redis is down, say so in metrics and logs, and recover when it is back', async () => {
@@ -79,8 +107,8 @@ describe('two replicas sharing one Redis', () => {
 
   it('puts the request id into every log line about a request, and never the API key or the Redis password', async () => {
     const [replica] = replicas as [GatewayProcess];
-    await postGraphQL(replica.url, LIST, undefined, { 'x-request-id': 'replica-log-check' });
-    await postGraphQL(replica.url, '{ nope', undefined, { 'x-request-id': 'replica-log-check-2' });
+    await postGraphQL(replica.url, LIST, undefined, { ...asClient(CLIENT), 'x-request-id': 'replica-log-check' });
+    await postGraphQL(replica.url, '{ nope', undefined, { ...asClient(CLIENT), 'x-request-id': 'replica-log-check-2' });
     await replica.waitForLine(/"requestId":"replica-log-check-2".*"request completed"/);
     const lines = replica.logLines();
     // Process-level lines (startup, Redis state, shutdown) belong to no request.
