@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './ports';
 import { startProcess, type RunningProcess } from './process';
 
 // A real redis-server on a free loopback port, with a password (so REDIS_URL
@@ -29,17 +29,6 @@ export interface TestRedis {
 export function hasRedisServer(): boolean {
   const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
   return !probe.error && probe.status === 0;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts redis-server on 127.0.0.1 and a free port; resolves once it accepts connections. */

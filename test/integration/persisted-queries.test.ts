@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { apqExtensions as apq, sha256 } from '../helpers/persisted';
 import { getGraphQL, postGraphQLBody, startTestStack, type TestStack } from '../helpers/gateway';
-import { startRedisServer, type RedisServer } from '../helpers/redis-server';
+import { startRedis, type TestRedis } from '../helpers/redis';
 
 // Automatic persisted queries (Apollo APQ): a client sends only the SHA-256
 // of a query; on PERSISTED_QUERY_NOT_FOUND it sends the text once, and from
@@ -66,12 +66,12 @@ describe('APQ in memory (no REDIS_URL)', () => {
 });
 
 describe('APQ in Redis (REDIS_URL)', () => {
-  let redisServer: RedisServer;
+  let redisServer: TestRedis;
   let redis: Redis;
   let first: TestStack;
   let second: TestStack;
   beforeAll(async () => {
-    redisServer = await startRedisServer();
+    redisServer = await startRedis();
     const env = { REDIS_URL: redisServer.url };
     [first, second] = await Promise.all([startTestStack({ env }), startTestStack({ env })]);
     redis = new Redis(redisServer.url, { maxRetriesPerRequest: 0 });
@@ -79,7 +79,7 @@ describe('APQ in Redis (REDIS_URL)', () => {
   afterAll(async () => {
     if (redis && redis.status !== 'end') redis.disconnect();
     await Promise.all([first?.close(), second?.close()]);
-    await redisServer?.stop();
+    await redisServer?.close();
   });
 
   const keyOf = (hash: string) => `phone-numbers-gateway:apq:${hash}`;

@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { postGraphQL, startTestStack, type TestStack } from '../helpers/gateway';
 import { freePort } from '../helpers/ports';
-import { startProcess, type RunningProcess } from '../helpers/process';
+import { hasRedisServer, startRedis, type TestRedis } from '../helpers/redis';
 
 const QUERY = '{ __typename }';
 
@@ -59,7 +58,7 @@ describe('rate limiting with Redis down', () => {
   });
 });
 
-const redisServer = spawnSync('redis-server', ['--version']).status === 0;
+const redisServer = hasRedisServer();
 if (!redisServer) {
   console.warn(
     'SKIPPED: redis-server is not installed, so the shared (Redis) rate-limit test does not run. .ci/run installs it.',
@@ -67,27 +66,16 @@ if (!redisServer) {
 }
 
 (redisServer ? describe : describe.skip)('rate limiting shared through Redis', () => {
-  let redis: RunningProcess;
-  let redisUrl: string;
+  let redis: TestRedis;
   const stacks: TestStack[] = [];
   beforeAll(async () => {
-    const port = await freePort();
-    redis = startProcess(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        cwd: __dirname,
-        env: { PATH: process.env.PATH },
-      },
-    );
-    await redis.waitForLine(/Ready to accept connections/);
-    redisUrl = `redis://127.0.0.1:${port}`;
+    redis = await startRedis();
     for (let i = 0; i < 2; i += 1)
-      stacks.push(await startTestStack({ env: { RATE_LIMIT_MAX: '4', REDIS_URL: redisUrl } }));
+      stacks.push(await startTestStack({ env: { RATE_LIMIT_MAX: '4', REDIS_URL: redis.url } }));
   });
   afterAll(async () => {
     await Promise.all(stacks.map((stack) => stack.close()));
-    redis?.kill();
+    await redis?.close();
   });
 
   it('counts one client across two gateways, and keeps serving when Redis goes away', async () => {
@@ -99,8 +87,7 @@ if (!redisServer) {
     await expectRateLimited(first.url);
     await expectRateLimited(second.url);
 
-    redis.kill();
-    await redis.exited;
+    await redis.stop();
     await first.logs.waitFor((entry) => /redis unavailable: shared state falls back/.test(String(entry.msg)));
     await expectServed(first.url);
   });
