@@ -59,7 +59,7 @@ export interface CartesiaClientOptions {
   /** Keep-alive sockets to the upstream: at most this many calls in flight. */
   readonly connections?: number;
   /** Where each attempt's endpoint, status, attempt number and latency are recorded. */
-  readonly metrics?: Pick<GatewayMetrics, 'upstreamCall'>;
+  readonly metrics?: Pick<GatewayMetrics, 'upstreamCall' | 'breakerState'>;
   /** Until the socket is connected; default timeoutMs. */
   readonly connectTimeoutMs?: number;
   /** Until the response headers arrive; default timeoutMs. */
@@ -136,7 +136,10 @@ export class CartesiaClient {
       retry: options.retry ?? DEFAULT_RETRY,
       breaker: {
         ...(options.breaker ?? DEFAULT_BREAKER),
-        onStateChange: (state) => log?.warn({ circuit: state }, `upstream circuit ${state}`),
+        onStateChange: (state) => {
+          log?.warn({ circuit: state }, `upstream circuit ${state}`);
+          options.metrics?.breakerState(state);
+        },
       },
     });
   }

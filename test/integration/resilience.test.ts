@@ -1,6 +1,7 @@
 import type { Fault } from '../../src/demo-upstream';
 import { TEST_API_KEY, postGraphQL, startTestStack, type GraphQLResponse, type TestStack } from '../helpers/gateway';
 import { PHONE_NUMBER, PHONE_NUMBERS, type PhoneNumbersData } from '../helpers/queries';
+import { scrape } from '../helpers/metrics';
 import { pollUntil } from '../helpers/wait';
 
 // The fault suite: every way the upstream can misbehave, with retries, the
@@ -195,6 +196,7 @@ describe('the circuit breaker', () => {
     expect(open.body.errors![0]!.message).toMatch(/pauses calls/);
     expect(stack.upstream.requests).toHaveLength(0);
     await stack.logs.waitFor((entry) => entry.msg === 'upstream circuit open');
+    expect(await circuitState()).toEqual({ closed: 0, open: 1 });
 
     // The upstream recovers; after the cool-down one trial call closes the circuit.
     stack.upstream.faults.clear();
@@ -206,7 +208,15 @@ describe('the circuit breaker', () => {
     }, 'the circuit to close again');
     expect(recovered.body.data).toBeTruthy();
     await stack.logs.waitFor((entry) => entry.msg === 'upstream circuit closed');
+    expect(await circuitState()).toEqual({ closed: 1, open: 0 });
   });
+
+  /** The breaker gauge as /metrics shows it. */
+  async function circuitState() {
+    const metrics = await scrape(`${stack.url}/metrics`);
+    const state = (name: string) => metrics.value('gateway_upstream_circuit_breaker_state', { state: name });
+    return { closed: state('closed'), open: state('open') };
+  }
 });
 
 describe('bounded upstream concurrency and client aborts', () => {
