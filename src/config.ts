@@ -14,6 +14,10 @@ export interface GatewayConfig {
   readonly introspection: boolean;
   readonly sandbox: boolean;
   readonly logLevel: string;
+  /** How long validated upstream payloads are reused; 0 = no cache (the default). */
+  readonly cacheTtlMs: number;
+  /** Keep the payload cache in Redis here instead of process memory. */
+  readonly redisUrl: string | undefined;
 }
 
 /** The environment was unusable; `problems` lists every reason, one per line. */
@@ -53,6 +57,8 @@ const EnvSchema = z.object({
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_SANDBOX: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(3_600_000).default(0),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -104,5 +110,7 @@ export function loadConfig(rawEnv: Env = process.env): GatewayConfig {
     introspection: env.GRAPHQL_INTROSPECTION ?? !production,
     sandbox: env.GRAPHQL_SANDBOX ?? !production,
     logLevel: env.LOG_LEVEL,
+    cacheTtlMs: env.CACHE_TTL_MS,
+    redisUrl: env.REDIS_URL,
   });
 }

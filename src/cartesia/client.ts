@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import type { PayloadCache } from '../cache/payload-cache';
 import { describeViolations, upstreamContract } from './contract';
 import {
   CartesiaAbortedError,
@@ -8,6 +10,7 @@ import {
   CartesiaTimeoutError,
   type CartesiaError,
 } from './errors';
+import { InFlight } from './in-flight';
 import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord } from './types';
 
 export interface CartesiaClientOptions {
@@ -19,6 +22,8 @@ export interface CartesiaClientOptions {
   readonly timeoutMs: number;
   /** Keep-alive sockets to the upstream. */
   readonly connections?: number;
+  /** A shared cache of validated payloads; none by default. */
+  readonly cache?: PayloadCache;
 }
 
 const LIST_OPERATION = 'GET /agents/phone-numbers';
@@ -45,15 +50,33 @@ function retryAfterSeconds(header: string | string[] | undefined): number | unde
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/** What a GET brought back: the parsed body (undefined for 404) and its size. */
+interface JsonResponse {
+  readonly body: unknown;
+  readonly bytes: number;
+}
+
+/** A short, stable, one-way name for the API key: cache and coalescing keys never hold the key. */
+function keyFingerprint(apiKey: string): string {
+  return createHash('sha256').update(apiKey).digest('base64url').slice(0, 22);
+}
+
 /**
  * The only module that speaks HTTP to Cartesia: it owns the base URL, the key,
  * the version header, the keep-alive pool, timeouts, and the translation of
  * every failure into a typed CartesiaError. Payloads leave it validated.
+ *
+ * Identical GETs that overlap in time, from any client request, share one
+ * upstream call (and one validation); with a cache, validated payloads are
+ * also reused for the cache's TTL.
  */
 export class CartesiaClient {
   private readonly pool: Pool;
   private readonly pathPrefix: string;
   private readonly headers: Record<string, string>;
+  /** Prefix of every coalescing and cache key: upstream origin, version and key fingerprint. */
+  private readonly keyScope: string;
+  private readonly inFlight = new InFlight();
 
   constructor(private readonly options: CartesiaClientOptions) {
     const url = new URL(options.baseUrl);
@@ -70,30 +93,33 @@ export class CartesiaClient {
       'cartesia-version': options.version,
       accept: 'application/json',
     };
+    this.keyScope = `${options.version} ${keyFingerprint(options.apiKey)} ${url.origin}${this.pathPrefix}`;
   }
 
   /** One page of the list; `query` is sent as given (absent values omitted). */
-  async listPhoneNumbers(query: PhoneNumberListQuery, signal?: AbortSignal): Promise<PhoneNumberListPage> {
+  listPhoneNumbers(query: PhoneNumberListQuery, signal?: AbortSignal): Promise<PhoneNumberListPage> {
     const search = canonicalQueryString(query);
     const path = `/agents/phone-numbers${search ? `?${search}` : ''}`;
-    const body = await this.getJson(LIST_OPERATION, path, signal);
-    const { isPhoneNumberListPage } = upstreamContract();
-    if (body === undefined) throw new CartesiaHttpError(LIST_OPERATION, 404);
-    if (!isPhoneNumberListPage(body)) {
-      throw new CartesiaContractError(LIST_OPERATION, describeViolations(isPhoneNumberListPage.errors));
-    }
-    return body;
+    return this.load(LIST_OPERATION, path, signal, (body) => {
+      if (body === undefined) throw new CartesiaHttpError(LIST_OPERATION, 404);
+      const { isPhoneNumberListPage } = upstreamContract();
+      if (!isPhoneNumberListPage(body)) {
+        throw new CartesiaContractError(LIST_OPERATION, describeViolations(isPhoneNumberListPage.errors));
+      }
+      return body;
+    });
   }
 
   /** One number by id; null when Cartesia says 404. */
-  async getPhoneNumber(id: string, signal?: AbortSignal): Promise<PhoneNumberRecord | null> {
-    const body = await this.getJson(GET_OPERATION, `/agents/phone-numbers/${encodeURIComponent(id)}`, signal);
-    if (body === undefined) return null;
-    const { isPhoneNumber } = upstreamContract();
-    if (!isPhoneNumber(body)) {
-      throw new CartesiaContractError(GET_OPERATION, describeViolations(isPhoneNumber.errors));
-    }
-    return body;
+  getPhoneNumber(id: string, signal?: AbortSignal): Promise<PhoneNumberRecord | null> {
+    return this.load(GET_OPERATION, `/agents/phone-numbers/${encodeURIComponent(id)}`, signal, (body) => {
+      if (body === undefined) return null;
+      const { isPhoneNumber } = upstreamContract();
+      if (!isPhoneNumber(body)) {
+        throw new CartesiaContractError(GET_OPERATION, describeViolations(isPhoneNumber.errors));
+      }
+      return body;
+    });
   }
 
   /** Closes the pool once in-flight requests are done. */
@@ -101,57 +127,89 @@ export class CartesiaClient {
     await this.pool.close();
   }
 
-  /** GETs and parses JSON; undefined for 404, a CartesiaError for anything else that is not 2xx. */
-  private async getJson(operation: string, path: string, signal?: AbortSignal): Promise<unknown> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let response: Dispatcher.ResponseData;
+  /**
+   * A validated payload for `GET path`: from the cache, from an identical call
+   * already in flight, or from a new upstream call. `decode` validates a body
+   * (undefined for 404) and is run once per upstream answer.
+   */
+  private load<T>(operation: string, path: string, signal: AbortSignal | undefined, decode: (body: unknown) => T): Promise<T> {
+    const key = `GET ${this.keyScope}${path}`;
+    return this.inFlight.run(
+      key,
+      signal,
+      async (sharedSignal) => {
+        const { cache } = this.options;
+        const cached = await cache?.get(key);
+        if (cached !== undefined) return cached as T;
+        const response = await this.getJson(operation, path, sharedSignal);
+        const value = decode(response.body);
+        // Only payloads are cached: a 404 (null) or an error is asked again next time.
+        if (cache && value !== null) void cache.set(key, value, response.bytes);
+        return value;
+      },
+      () => new CartesiaAbortedError(operation),
+    );
+  }
+
+  /** GETs and parses JSON; body undefined for 404, a CartesiaError for anything else that is not 2xx. */
+  private async getJson(operation: string, path: string, signal: AbortSignal): Promise<JsonResponse> {
+    // One budget for connect, headers and body together; cleared as soon as the call ends.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    const abort = () => controller.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    const failure = (error: unknown) => this.transportError(operation, error, timedOut, signal.aborted);
     try {
-      response = await this.pool.request({
-        method: 'GET',
-        path: this.pathPrefix + path,
-        headers: this.headers,
-        signal: combined,
-      });
-    } catch (error) {
-      throw this.transportError(operation, error, timeout, signal);
-    }
-    const { statusCode, headers, body } = response;
-    if (statusCode === 404) {
-      await body.dump();
-      return undefined;
-    }
-    if (statusCode < 200 || statusCode >= 300) {
-      await body.dump();
-      throw new CartesiaHttpError(operation, statusCode, retryAfterSeconds(headers['retry-after']));
-    }
-    let text: string | undefined;
-    try {
-      text = await readLimited(body, MAX_BODY_BYTES);
-    } catch (error) {
-      throw this.transportError(operation, error, timeout, signal);
-    }
-    if (text === undefined) throw new CartesiaContractError(operation, `body larger than ${MAX_BODY_BYTES} bytes`);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new CartesiaContractError(operation, 'body is not JSON');
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await this.pool.request({
+          method: 'GET',
+          path: this.pathPrefix + path,
+          headers: this.headers,
+          signal: controller.signal,
+        });
+      } catch (error) {
+        throw failure(error);
+      }
+      const { statusCode, headers, body } = response;
+      if (statusCode === 404) {
+        await body.dump();
+        return { body: undefined, bytes: 0 };
+      }
+      if (statusCode < 200 || statusCode >= 300) {
+        await body.dump();
+        throw new CartesiaHttpError(operation, statusCode, retryAfterSeconds(headers['retry-after']));
+      }
+      let text: string | undefined;
+      try {
+        text = await readLimited(body, MAX_BODY_BYTES);
+      } catch (error) {
+        throw failure(error);
+      }
+      if (text === undefined) throw new CartesiaContractError(operation, `body larger than ${MAX_BODY_BYTES} bytes`);
+      try {
+        return { body: JSON.parse(text) as unknown, bytes: text.length };
+      } catch {
+        throw new CartesiaContractError(operation, 'body is not JSON');
+      }
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abort);
     }
   }
 
-  private transportError(
-    operation: string,
-    error: unknown,
-    timeout: AbortSignal,
-    callerSignal: AbortSignal | undefined,
-  ): CartesiaError {
-    if (callerSignal?.aborted) return new CartesiaAbortedError(operation, { cause: error });
-    const timedOut =
-      timeout.aborted ||
+  private transportError(operation: string, error: unknown, timedOut: boolean, aborted: boolean): CartesiaError {
+    // Only when every waiting caller has gone: nobody sees this one.
+    if (aborted) return new CartesiaAbortedError(operation, { cause: error });
+    const undiciTimeout =
       error instanceof undiciErrors.ConnectTimeoutError ||
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError;
-    if (timedOut) return new CartesiaTimeoutError(operation, this.options.timeoutMs, { cause: error });
+    if (timedOut || undiciTimeout) return new CartesiaTimeoutError(operation, this.options.timeoutMs, { cause: error });
     return new CartesiaNetworkError(operation, { cause: error });
   }
 }

@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin, type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { createPayloadCache } from '../cache/payload-cache';
 import { CartesiaClient } from '../cartesia/client';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
@@ -10,6 +11,7 @@ import { formatError } from '../graphql/errors';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { createPhoneNumberLoaders } from '../loaders/phone-numbers';
+import { cacheControlPlugins } from './cache-control';
 
 /** A built gateway: the Fastify app with GraphQL and probes mounted, not yet listening. */
 export interface Gateway {
@@ -56,11 +58,13 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     logController: new LogController({ disableRequestLogging: (request) => PROBE_PATHS.has(request.url) }),
     forceCloseConnections: 'idle',
   });
+  const cache = createPayloadCache({ ttlMs: config.cacheTtlMs, redisUrl: config.redisUrl, log: app.log });
   const client = new CartesiaClient({
     baseUrl: config.cartesiaBaseUrl,
     apiKey: config.cartesiaApiKey,
     version: config.cartesiaVersion,
     timeoutMs: config.upstreamTimeoutMs,
+    cache,
   });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
@@ -70,7 +74,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it drains, closes the pool and exits 0.
     stopOnTerminationSignals: false,
-    plugins: [fastifyApolloDrainPlugin(app), landingPagePlugin(config)],
+    plugins: [fastifyApolloDrainPlugin(app), landingPagePlugin(config), ...cacheControlPlugins(config.cacheTtlMs)],
   });
   await apollo.start();
 
@@ -93,6 +97,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
       // Apollo's drain plugin closes Fastify: in-flight operations finish first.
       await apollo.stop();
       await client.close();
+      await cache?.close();
     },
   };
 }
