@@ -33,8 +33,14 @@ interface Options {
   cacheTtlMs: number;
   burstClients: number;
   gateway: 'dist' | 'source';
+  /** The checkout whose dist/main.js runs as the gateway (to measure another build, e.g. a baseline). */
+  gatewayRoot: string;
   build: boolean;
   profileDir: string | undefined;
+  /** Extra node flags for both gateways (e.g. --max-old-space-size=96). */
+  gatewayNodeArgs: string[];
+  /** Keep the servers' logs here (they are deleted otherwise). */
+  logDir: string | undefined;
   /** Extra environment for both gateways (e.g. LOG_LEVEL=warn), to measure a setting's cost. */
   gatewayEnv: Record<string, string>;
   out: string;
@@ -64,9 +70,12 @@ function parseOptions(argv: string[]): Options {
       'cache-ttl-ms': { type: 'string', default: '1000' },
       burst: { type: 'string', default: '100' },
       gateway: { type: 'string', default: 'dist' },
+      'gateway-root': { type: 'string', default: ROOT },
       'skip-build': { type: 'boolean', default: false },
       profile: { type: 'string' },
       'gateway-env': { type: 'string', default: '' },
+      'gateway-node-args': { type: 'string', default: '' },
+      logs: { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -86,9 +95,14 @@ function parseOptions(argv: string[]): Options {
     cacheTtlMs: Number(values['cache-ttl-ms']),
     burstClients: Number(values.burst),
     gateway,
+    gatewayRoot: path.resolve(values['gateway-root']!),
     build: gateway === 'dist' && !values['skip-build'],
     profileDir: values.profile ? path.resolve(values.profile) : undefined,
-    gatewayEnv: Object.fromEntries(list(values['gateway-env']!).map((pair) => pair.split('=', 2) as [string, string])),
+    gatewayNodeArgs: values['gateway-node-args']!.split(' ').filter(Boolean),
+    logDir: values.logs ? path.resolve(values.logs) : undefined,
+    gatewayEnv: Object.fromEntries(
+      list(values['gateway-env']!).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    ),
     out: path.resolve(values.out ?? path.join(ROOT, 'bench/results', smoke ? 'smoke.json' : 'latest.json')),
   };
 }
@@ -143,11 +157,14 @@ async function startGateway(
   env: Record<string, string>,
 ) {
   const port = await freePort();
-  const entry = options.gateway === 'dist' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const entry =
+    options.gateway === 'dist'
+      ? [path.join(options.gatewayRoot, 'dist/main.js')]
+      : ['--import', 'tsx', path.join(options.gatewayRoot, 'src/main.ts')];
   const profile = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.profileDir, name)] : [];
   return startHttpChild({
     name,
-    nodeArgs: [...profile, ...entry],
+    nodeArgs: [...options.gatewayNodeArgs, ...profile, ...entry],
     // A clean environment: only what a deployment would set, nothing inherited by accident.
     env: {
       PATH: process.env.PATH,
@@ -334,10 +351,11 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.build) {
     log('building the gateway (npm run build)…');
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['run', 'build'], { cwd: options.gatewayRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const machine = machineFacts();
-  const logDir = mkdtempSync(path.join(tmpdir(), 'pngw-bench-'));
+  const logDir = options.logDir ?? mkdtempSync(path.join(tmpdir(), 'pngw-bench-'));
+  mkdirSync(logDir, { recursive: true });
   const allCases = benchCases(seedPhoneNumbers(options.records)).filter((c) => options.cases.includes(c.name));
   const samples: Sample[] = [];
   const bursts: Burst[] = [];
@@ -352,7 +370,7 @@ async function main(): Promise<void> {
       bursts.push(...result.bursts);
     }
   } finally {
-    rmSync(logDir, { recursive: true, force: true });
+    if (!options.logDir) rmSync(logDir, { recursive: true, force: true });
   }
   const rows = aggregate(samples);
   const peakGatewayRssMiB = Math.max(...rows.filter((r) => r.target.startsWith('gateway')).map((r) => r.peakRssMiB));

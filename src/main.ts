@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { DEMO_API_KEY, startDemoUpstream, type DemoUpstream } from './demo-upstream';
+import { limitHeapGrowth } from './heap';
 import { createGateway, type ResolvedConfig } from './http/server';
 
 // Process entry: config -> (demo upstream) -> gateway -> signals. Everything
@@ -22,6 +23,7 @@ function displayUrl(url: string): string {
 }
 
 async function main(): Promise<void> {
+  limitHeapGrowth();
   let config: GatewayConfig;
   try {
     config = loadConfig();

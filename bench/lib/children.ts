@@ -1,7 +1,7 @@
 // The processes a benchmark measures: each server runs in its own child
 // process so its CPU and memory are its own, never the load generator's.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 
 /** A child process serving HTTP on loopback. */
@@ -39,14 +39,20 @@ function statusKiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   return Number(match[1]);
 }
 
-// utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks
-// (USER_HZ, 100 on Linux); the command name (field 2) may contain spaces.
-const TICKS_PER_SECOND = 100;
-
+// Time on a CPU, in nanoseconds, summed over every thread of the process
+// (main thread, libuv pool, V8's GC helpers): first field of each thread's
+// /proc/<pid>/task/<tid>/schedstat. Unlike utime/stime it is not sampled at
+// clock ticks, so short, sparse bursts of work are counted exactly.
 function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  let nanoseconds = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended between listing and reading
+    }
+  }
+  return nanoseconds / 1e9;
 }
 
 function exited(child: ChildProcess): Promise<void> {

@@ -30,6 +30,8 @@ const LIST_OPERATION = 'GET /agents/phone-numbers';
 const GET_OPERATION = 'GET /agents/phone-numbers/{id}';
 /** Far above any page of 100 numbers; a larger body is a broken upstream, not data. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** The abort reason of a call whose time budget ran out. */
+const TIMED_OUT = Symbol('upstream call timed out');
 
 /** The query string in one canonical form (sorted keys), so equal queries are equal strings. */
 export function canonicalQueryString(query: PhoneNumberListQuery): string {
@@ -87,6 +89,8 @@ export class CartesiaClient {
       connectTimeout: options.timeoutMs,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
+      // undici stops reading (and drops the socket) past this size.
+      maxResponseSize: MAX_BODY_BYTES,
     });
     this.headers = {
       authorization: `Bearer ${options.apiKey}`,
@@ -137,11 +141,11 @@ export class CartesiaClient {
     return this.inFlight.run(
       key,
       signal,
-      async (sharedSignal) => {
+      async (controller) => {
         const { cache } = this.options;
         const cached = await cache?.get(key);
         if (cached !== undefined) return cached as T;
-        const response = await this.getJson(operation, path, sharedSignal);
+        const response = await this.getJson(operation, path, controller);
         const value = decode(response.body);
         // Only payloads are cached: a 404 (null) or an error is asked again next time.
         if (cache && value !== null) void cache.set(key, value, response.bytes);
@@ -151,18 +155,15 @@ export class CartesiaClient {
     );
   }
 
-  /** GETs and parses JSON; body undefined for 404, a CartesiaError for anything else that is not 2xx. */
-  private async getJson(operation: string, path: string, signal: AbortSignal): Promise<JsonResponse> {
+  /**
+   * GETs and parses JSON; body undefined for 404, a CartesiaError for anything
+   * else that is not 2xx. `controller` cancels the call: its owner aborts it
+   * when nobody waits any more, and so does the time budget here.
+   */
+  private async getJson(operation: string, path: string, controller: AbortController): Promise<JsonResponse> {
     // One budget for connect, headers and body together; cleared as soon as the call ends.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.options.timeoutMs);
-    const abort = () => controller.abort();
-    signal.addEventListener('abort', abort, { once: true });
-    const failure = (error: unknown) => this.transportError(operation, error, timedOut, signal.aborted);
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), this.options.timeoutMs);
+    const failure = (error: unknown) => this.transportError(operation, error, controller.signal);
     try {
       let response: Dispatcher.ResponseData;
       try {
@@ -184,13 +185,15 @@ export class CartesiaClient {
         await body.dump();
         throw new CartesiaHttpError(operation, statusCode, retryAfterSeconds(headers['retry-after']));
       }
-      let text: string | undefined;
+      let text: string;
       try {
-        text = await readLimited(body, MAX_BODY_BYTES);
+        text = await body.text();
       } catch (error) {
+        if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
+          throw new CartesiaContractError(operation, `body larger than ${MAX_BODY_BYTES} bytes`);
+        }
         throw failure(error);
       }
-      if (text === undefined) throw new CartesiaContractError(operation, `body larger than ${MAX_BODY_BYTES} bytes`);
       try {
         return { body: JSON.parse(text) as unknown, bytes: text.length };
       } catch {
@@ -198,34 +201,19 @@ export class CartesiaClient {
       }
     } finally {
       clearTimeout(timer);
-      signal.removeEventListener('abort', abort);
     }
   }
 
-  private transportError(operation: string, error: unknown, timedOut: boolean, aborted: boolean): CartesiaError {
-    // Only when every waiting caller has gone: nobody sees this one.
-    if (aborted) return new CartesiaAbortedError(operation, { cause: error });
+  private transportError(operation: string, error: unknown, signal: AbortSignal): CartesiaError {
     const undiciTimeout =
       error instanceof undiciErrors.ConnectTimeoutError ||
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError;
-    if (timedOut || undiciTimeout) return new CartesiaTimeoutError(operation, this.options.timeoutMs, { cause: error });
+    if (signal.reason === TIMED_OUT || undiciTimeout) {
+      return new CartesiaTimeoutError(operation, this.options.timeoutMs, { cause: error });
+    }
+    // Aborted for any other reason: every waiting caller has gone, nobody sees this one.
+    if (signal.aborted) return new CartesiaAbortedError(operation, { cause: error });
     return new CartesiaNetworkError(operation, { cause: error });
   }
-}
-
-/** The body as text, or undefined when it grows past maxBytes (the socket is then dropped). */
-async function readLimited(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBytes) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -25,7 +25,9 @@ export class InFlight {
   }
 
   /**
-   * Joins the call for `key`, or starts one with `start(sharedSignal)`.
+   * Joins the call for `key`, or starts one with `start(controller)`. The
+   * controller is the call's own: it is aborted when every caller has left,
+   * and the call may abort it itself (e.g. when its time budget runs out).
    * Callers of one key must expect the same type: the key names the resource.
    * @param signal the caller's own abort signal
    * @param onAbort the error a caller gets when its signal aborts first
@@ -33,7 +35,7 @@ export class InFlight {
   run<T>(
     key: string,
     signal: AbortSignal | undefined,
-    start: (sharedSignal: AbortSignal) => Promise<T>,
+    start: (controller: AbortController) => Promise<T>,
     onAbort: () => Error,
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(onAbort());
@@ -43,10 +45,10 @@ export class InFlight {
     return signal ? this.waitFor(key, call, promise, signal, onAbort) : promise;
   }
 
-  private startCall(key: string, start: (sharedSignal: AbortSignal) => Promise<unknown>): SharedCall {
+  private startCall(key: string, start: (controller: AbortController) => Promise<unknown>): SharedCall {
     const controller = new AbortController();
     const call: SharedCall = {
-      promise: start(controller.signal).finally(() => this.forget(key, call)),
+      promise: start(controller).finally(() => this.forget(key, call)),
       controller,
       waiters: 0,
     };

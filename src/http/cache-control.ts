@@ -1,33 +1,43 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 
 // The `Cache-Control` header of GraphQL responses follows the payload cache:
-// answers may be reused for as long as the gateway itself reuses upstream data.
-
-/** Sets `Cache-Control: no-store` on every GraphQL response, with no per-field work. */
-const noStorePlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        response.http.headers.set('cache-control', 'no-store');
-      },
-    };
-  },
-};
+// an answer may be reused for as long as the gateway itself reuses upstream data.
+//
+// Every field of this schema comes from upstream payloads that share one TTL,
+// so the cache hint is set once per operation, on Apollo's overall cache
+// policy. Apollo's cacheControl plugin would reach the same header by
+// wrapping every field resolver with a per-field hook: measured, that made
+// an operation cost several times more than executing it (BENCHMARKS.md).
 
 /**
- * With the cache off, every response is `no-store` (what Apollo's cache
- * control computes when nothing has a hint), set once per response: Apollo's
- * plugin would wrap every field resolver to reach the same answer, which
- * costs more than executing the operation.
- *
- * With the cache on, Apollo's cache control gives every field a hint of the
- * cache's TTL (whole seconds), so a successful response carries
- * `Cache-Control: max-age=<ttl>, public` and one with errors `no-store`.
- * `public`: there are no per-user credentials, every client sees the same data.
+ * Hints the whole operation with `maxAge` = the cache's TTL in whole seconds,
+ * scope PUBLIC (there are no per-user credentials: every client sees the same
+ * data), and writes the header as Apollo's cache control does: a successful
+ * answer with a cacheable policy gets `max-age=<s>, public`, anything else
+ * (errors, cache off, a TTL under a second) `no-store`.
  */
+export function operationCachePolicyPlugin(maxAgeSeconds: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ overallCachePolicy }) {
+          overallCachePolicy.replace({ maxAge: maxAgeSeconds, scope: 'PUBLIC' });
+        },
+        async willSendResponse({ response, overallCachePolicy }) {
+          const policy = overallCachePolicy.policyIfCacheable();
+          const cacheable = policy && response.body.kind === 'single' && !response.body.singleResult.errors;
+          response.http.headers.set(
+            'cache-control',
+            cacheable ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : 'no-store',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Apollo's per-field cache control off, the operation-level policy on. */
 export function cacheControlPlugins(cacheTtlMs: number): ApolloServerPlugin[] {
-  if (cacheTtlMs <= 0) return [ApolloServerPluginCacheControlDisabled(), noStorePlugin];
-  return [ApolloServerPluginCacheControl({ defaultMaxAge: Math.floor(cacheTtlMs / 1000) })];
+  return [ApolloServerPluginCacheControlDisabled(), operationCachePolicyPlugin(Math.floor(cacheTtlMs / 1000))];
 }

@@ -2,12 +2,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin, type ApolloFastifyContextFunction } from '@as-integrations/fastify';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createPayloadCache } from '../cache/payload-cache';
 import { CartesiaClient } from '../cartesia/client';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
+import { jitExecutionGateway } from '../graphql/jit-executor';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { createPhoneNumberLoaders } from '../loaders/phone-numbers';
@@ -67,8 +69,7 @@ export async function createGateway(config: ResolvedConfig): Promise<Gateway> {
     cache,
   });
   const apollo = new ApolloServer<GatewayContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: jitExecutionGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
