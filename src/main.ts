@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { DEMO_API_KEY, startDemoUpstream, type DemoUpstream } from './demo-upstream';
-import { limitHeapGrowth } from './heap';
 import { createGateway, type ResolvedConfig } from './http/server';
 
 // Process entry: config -> (demo upstream) -> gateway -> signals. Everything
@@ -23,7 +22,6 @@ function displayUrl(url: string): string {
 }
 
 async function main(): Promise<void> {
-  limitHeapGrowth();
   let config: GatewayConfig;
   try {
     config = loadConfig();

@@ -136,7 +136,11 @@ export interface IpcChild extends ServerProcess {
 
 /** Forks `entry` with tsx; it must send `{ type: 'ready', url }` once it listens. */
 export async function startIpcChild(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<IpcChild> {
-  const child = fork(entry, [], { env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(entry, [], {
+    env,
+    execArgv: ['--require', 'tsx/cjs'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name}: not ready within 30000 ms`)), 30_000);
     child.once('exit', (code) => reject(new Error(`${name} exited early (${code})`)));
