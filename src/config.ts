@@ -43,6 +43,8 @@ export interface GatewayConfig {
   readonly shutdown: { readonly graceMs: number; readonly delayMs: number };
   /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
   readonly trustProxy: boolean;
+  /** How long validated upstream payloads are reused; 0 = no cache (the default). */
+  readonly cacheTtlMs: number;
 }
 
 /** Timeouts, pool, retries and circuit breaker for calls to Cartesia. */
@@ -201,6 +203,7 @@ const EnvSchema = z.object({
   OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
   ...HARDENING_ENV,
+  CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(3_600_000).default(0),
 });
 
 /** Every environment variable the gateway reads (deploy manifests are checked against it). */
@@ -373,5 +376,6 @@ export function loadConfig(rawEnv: Env = process.env): GatewayConfig {
     metricsPort: env.METRICS_PORT,
     tracesExporter: tracesExporterFrom(env),
     ...hardening,
+    cacheTtlMs: env.CACHE_TTL_MS,
   });
 }

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Context } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { GatewayMetrics } from '../observability/metrics';
 import { observeUpstreamCall, type UpstreamAttempt } from '../observability/upstream';
+import type { PayloadCache } from '../cache/payload-cache';
 import { staticApiKey, type ApiKeySource } from './api-key';
 import { describeViolations, upstreamContract } from './contract';
 import {
@@ -13,6 +15,7 @@ import {
   CartesiaOverloadedError,
   CartesiaTimeoutError,
 } from './errors';
+import { InFlight } from './in-flight';
 import { UpstreamResilience, type Attempt, type CircuitBreakerOptions, type RetryOptions } from './resilience';
 import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord } from './types';
 
@@ -59,7 +62,7 @@ export interface CartesiaClientOptions {
   /** Keep-alive sockets to the upstream: at most this many calls in flight. */
   readonly connections?: number;
   /** Where each attempt's endpoint, status, attempt number and latency are recorded. */
-  readonly metrics?: Pick<GatewayMetrics, 'upstreamCall' | 'breakerState'>;
+  readonly metrics?: Pick<GatewayMetrics, 'upstreamCall' | 'breakerState' | 'cacheLookup'>;
   /** Until the socket is connected; default timeoutMs. */
   readonly connectTimeoutMs?: number;
   /** Until the response headers arrive; default timeoutMs. */
@@ -73,6 +76,8 @@ export interface CartesiaClientOptions {
   /** Default: open after 5 consecutive failures, trial call after 10 s. */
   readonly breaker?: Omit<CircuitBreakerOptions, 'onStateChange'>;
   readonly log?: UpstreamLog;
+  /** A shared cache of validated payloads; none by default. */
+  readonly cache?: PayloadCache;
 }
 
 const DEFAULT_CONNECTIONS = 64;
@@ -103,10 +108,25 @@ function retryAfterSeconds(header: string | string[] | undefined): number | unde
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/** What a GET brought back: the parsed body (undefined for 404) and its size. */
+interface JsonResponse {
+  readonly body: unknown;
+  readonly bytes: number;
+}
+
+/** A short, stable, one-way name for the API key: cache and coalescing keys never hold the key. */
+function keyFingerprint(apiKey: string): string {
+  return createHash('sha256').update(apiKey).digest('base64url').slice(0, 22);
+}
+
 /**
  * The only module that speaks HTTP to Cartesia: it owns the base URL, the key,
  * the version header, the keep-alive pool, timeouts, and the translation of
  * every failure into a typed CartesiaError. Payloads leave it validated.
+ *
+ * Identical GETs that overlap in time, from any client request, share one
+ * logical call (retries, breaker and all) and one validation; with a cache,
+ * validated payloads are also reused for the cache's TTL.
  */
 export class CartesiaClient {
   private readonly pool: Pool;
@@ -116,6 +136,11 @@ export class CartesiaClient {
   private readonly resilience: UpstreamResilience;
   /** Sockets plus queue slots: calls beyond it are refused. */
   private readonly capacity: number;
+  /** Prefix of every coalescing and cache key but the key fingerprint: version and upstream URL. */
+  private readonly keyScope: string;
+  private readonly inFlight = new InFlight();
+  /** The last key and its fingerprint: hashing once per key, not once per call. */
+  private fingerprint = { key: '', value: '' };
 
   constructor(private readonly options: CartesiaClientOptions) {
     const url = new URL(options.baseUrl);
@@ -129,6 +154,7 @@ export class CartesiaClient {
       bodyTimeout: options.bodyTimeoutMs ?? options.timeoutMs,
     });
     this.apiKey = typeof options.apiKey === 'string' ? staticApiKey(options.apiKey) : options.apiKey;
+    this.keyScope = `${options.version} ${url.origin}${this.pathPrefix}`;
     this.capacity = (options.connections ?? DEFAULT_CONNECTIONS) + (options.maxQueue ?? Number.POSITIVE_INFINITY);
     const { log } = options;
     this.resilience = new UpstreamResilience({
@@ -145,27 +171,29 @@ export class CartesiaClient {
   }
 
   /** One page of the list; `query` is sent as given (absent values omitted). */
-  async listPhoneNumbers(query: PhoneNumberListQuery, call: CallOptions = {}): Promise<PhoneNumberListPage> {
+  listPhoneNumbers(query: PhoneNumberListQuery, call: CallOptions = {}): Promise<PhoneNumberListPage> {
     const search = canonicalQueryString(query);
     const path = `/agents/phone-numbers${search ? `?${search}` : ''}`;
-    const body = await this.getJson(LIST_OPERATION, path, call);
-    const { isPhoneNumberListPage } = upstreamContract();
-    if (body === undefined) throw new CartesiaHttpError(LIST_OPERATION, 404);
-    if (!isPhoneNumberListPage(body)) {
-      throw new CartesiaContractError(LIST_OPERATION, describeViolations(isPhoneNumberListPage.errors));
-    }
-    return body;
+    return this.load(LIST_OPERATION, path, call, (body) => {
+      if (body === undefined) throw new CartesiaHttpError(LIST_OPERATION, 404);
+      const { isPhoneNumberListPage } = upstreamContract();
+      if (!isPhoneNumberListPage(body)) {
+        throw new CartesiaContractError(LIST_OPERATION, describeViolations(isPhoneNumberListPage.errors));
+      }
+      return body;
+    });
   }
 
   /** One number by id; null when Cartesia says 404. */
-  async getPhoneNumber(id: string, call: CallOptions = {}): Promise<PhoneNumberRecord | null> {
-    const body = await this.getJson(GET_OPERATION, `/agents/phone-numbers/${encodeURIComponent(id)}`, call);
-    if (body === undefined) return null;
-    const { isPhoneNumber } = upstreamContract();
-    if (!isPhoneNumber(body)) {
-      throw new CartesiaContractError(GET_OPERATION, describeViolations(isPhoneNumber.errors));
-    }
-    return body;
+  getPhoneNumber(id: string, call: CallOptions = {}): Promise<PhoneNumberRecord | null> {
+    return this.load(GET_OPERATION, `/agents/phone-numbers/${encodeURIComponent(id)}`, call, (body) => {
+      if (body === undefined) return null;
+      const { isPhoneNumber } = upstreamContract();
+      if (!isPhoneNumber(body)) {
+        throw new CartesiaContractError(GET_OPERATION, describeViolations(isPhoneNumber.errors));
+      }
+      return body;
+    });
   }
 
   /**
@@ -183,10 +211,70 @@ export class CartesiaClient {
   }
 
   /**
-   * GETs and parses JSON through retries, circuit breaker and deadline;
-   * undefined for 404, a CartesiaError for anything else that is not 2xx.
+   * A validated payload for `GET path`: from the cache, from an identical call
+   * already in flight, or from a new upstream call. `decode` validates a body
+   * (undefined for 404) and runs once per upstream answer.
+   *
+   * Coalescing sits above retries and the breaker: the whole resilient call is
+   * shared, run on behalf of the caller that started it (its deadline, request
+   * id, trace and attempt records). A caller that joins still leaves at its own
+   * abort or deadline; the shared call is aborted only when every caller left.
+   * Errors are shared by the callers that overlapped, never cached.
    */
-  private getJson(operation: string, path: string, call: CallOptions): Promise<unknown> {
+  private load<T>(operation: string, path: string, call: CallOptions, decode: (body: unknown) => T): Promise<T> {
+    const key = `GET ${this.keyFingerprint()} ${this.keyScope}${path}`;
+    const { cache, metrics } = this.options;
+    const joined = this.inFlight.has(key);
+    if (joined) metrics?.cacheLookup('coalesced', 'hit');
+    const { signal, onAbort } = this.waitBudget(operation, call, joined);
+    return this.inFlight.run(
+      key,
+      signal,
+      async (controller) => {
+        const cached = await cache?.get(key);
+        if (cache) metrics?.cacheLookup('response', cached === undefined ? 'miss' : 'hit');
+        if (cached !== undefined) return cached as T;
+        const response = await this.getJson(operation, path, { ...call, signal: controller.signal });
+        const value = decode(response.body);
+        // Only payloads are cached: a 404 (null) or an error is asked again next time.
+        if (cache && value !== null) void cache.set(key, value, response.bytes);
+        return value;
+      },
+      onAbort,
+    );
+  }
+
+  /**
+   * What bounds one caller's wait: its own signal and, for a caller joining a
+   * call someone else started, its own deadline (the starter's deadline is
+   * already enforced by the resilient call itself).
+   */
+  private waitBudget(operation: string, call: CallOptions, joined: boolean) {
+    const remainingMs = call.deadlineAt === undefined ? Number.POSITIVE_INFINITY : call.deadlineAt - Date.now();
+    if (!joined || !Number.isFinite(remainingMs)) {
+      return { signal: call.signal, onAbort: () => new CartesiaAbortedError(operation) };
+    }
+    const deadline = AbortSignal.timeout(Math.max(0, remainingMs));
+    const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
+    const onAbort = () =>
+      call.signal?.aborted
+        ? new CartesiaAbortedError(operation)
+        : new CartesiaTimeoutError(operation, Math.max(0, remainingMs), { deadline: true });
+    return { signal, onAbort };
+  }
+
+  /** The current key's fingerprint (the key can rotate at run time). */
+  private keyFingerprint(): string {
+    const key = this.apiKey.current();
+    if (this.fingerprint.key !== key) this.fingerprint = { key, value: keyFingerprint(key) };
+    return this.fingerprint.value;
+  }
+
+  /**
+   * GETs and parses JSON through retries, circuit breaker and deadline;
+   * body undefined for 404, a CartesiaError for anything else that is not 2xx.
+   */
+  private getJson(operation: string, path: string, call: CallOptions): Promise<JsonResponse> {
     return this.resilience.execute(operation, call, (attempt) =>
       this.attemptWithKeyReload(operation, path, call, attempt),
     );
@@ -216,9 +304,9 @@ export class CartesiaClient {
       this.options.log?.debug({ ...entry, requestId: call.requestId }, 'upstream call');
     };
     try {
-      const body = await this.observedAttempt(operation, path, call, attempt);
-      record({ status: body === undefined ? 404 : 200 });
-      return body;
+      const response = await this.observedAttempt(operation, path, call, attempt);
+      record({ status: response.body === undefined ? 404 : 200 });
+      return response;
     } catch (error) {
       record({
         status: error instanceof CartesiaHttpError ? error.status : undefined,
@@ -238,7 +326,7 @@ export class CartesiaClient {
   }
 
   /** One attempt inside a client span, with `traceparent` sent upstream and metrics recorded. */
-  private observedAttempt(operation: string, path: string, call: CallOptions, attempt: Attempt): Promise<unknown> {
+  private observedAttempt(operation: string, path: string, call: CallOptions, attempt: Attempt): Promise<JsonResponse> {
     const scope = {
       endpoint: operation,
       origin: this.origin,
@@ -256,7 +344,7 @@ export class CartesiaClient {
     { signal, requestId }: CallOptions,
     attempt: Attempt,
     observed: UpstreamAttempt,
-  ): Promise<unknown> {
+  ): Promise<JsonResponse> {
     this.admit(operation);
     const timeout = AbortSignal.timeout(attempt.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -282,7 +370,7 @@ export class CartesiaClient {
     observed.statusCode = statusCode;
     if (statusCode === 404) {
       await body.dump();
-      return undefined;
+      return { body: undefined, bytes: 0 };
     }
     if (statusCode < 200 || statusCode >= 300) {
       await body.dump();
@@ -296,7 +384,7 @@ export class CartesiaClient {
     }
     if (text === undefined) throw new CartesiaContractError(operation, `body larger than ${MAX_BODY_BYTES} bytes`);
     try {
-      return JSON.parse(text) as unknown;
+      return { body: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
     } catch {
       throw new CartesiaContractError(operation, 'body is not JSON');
     }

@@ -6,7 +6,10 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { DestinationStream, Logger } from 'pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FileApiKey } from '../cartesia/api-key';
+import { createPayloadCache, type PayloadCache } from '../cache/payload-cache';
 import { CartesiaClient } from '../cartesia/client';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { jitExecutionGateway } from '../graphql/jit-executor';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
@@ -146,11 +149,15 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
   await registerRateLimit(app, config.rateLimit, { redis, skip: isUnlogged });
   if (config.limits.batching) registerBatchLimit(app, config.limits.maxBatchSize, isGraphQL);
 
-  const client = createUpstreamClient(config, logger, keysSeen, metrics);
+  const cache = createPayloadCache({
+    ttlMs: config.cacheTtlMs,
+    redis,
+    onRedisFallback: () => metrics.sharedStateFallback('response_cache'),
+  });
+  const client = createUpstreamClient(config, logger, keysSeen, metrics, cache);
   const limits = operationLimits(config.limits, { hideFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: jitExecutionGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
     formatError,
     logger: app.log,
     introspection: config.introspection,
@@ -222,6 +229,7 @@ function createUpstreamClient(
   logger: Logger,
   keysSeen: Set<string>,
   metrics: GatewayMetrics,
+  cache: PayloadCache | undefined,
 ): CartesiaClient {
   const { upstream } = config;
   const apiKey = config.cartesiaApiKeyFile
@@ -252,6 +260,7 @@ function createUpstreamClient(
     breaker: { threshold: upstream.breakerThreshold, cooldownMs: upstream.breakerCooldownMs },
     log: logger.child({ component: 'cartesia' }),
     metrics,
+    cache,
   });
 }
 

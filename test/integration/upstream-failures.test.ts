@@ -81,6 +81,12 @@ describe('upstream failures map to coded errors and never leak', () => {
     ['a reset connection', { kind: 'reset' }, 'UPSTREAM_UNAVAILABLE'],
     ['a body that is not JSON', { kind: 'malformed' }, 'UPSTREAM_BAD_RESPONSE'],
     ['a body that breaks the OpenAPI schema', { kind: 'drift' }, 'UPSTREAM_BAD_RESPONSE'],
+    // A valid page (extra members are allowed), only too big.
+    [
+      'a body over 4 MiB',
+      { kind: 'status', status: 200, body: { data: [], has_more: false, padding: 'x'.repeat(5 * 1024 * 1024) } },
+      'UPSTREAM_BAD_RESPONSE',
+    ],
   ])('list: %s -> %s', async (_name, fault, code) => {
     stack.upstream.faults.inject({ fault, times: 1 });
     expectCodedError(await stack.query(PHONE_NUMBERS), code);

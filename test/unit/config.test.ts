@@ -22,7 +22,16 @@ describe('loadConfig', () => {
       demoPage: true,
       metricsPort: undefined,
       tracesExporter: 'none',
+      cacheTtlMs: 0,
     });
+  });
+
+  it('reads the payload cache settings, and never echoes a Redis URL (it may hold a password)', () => {
+    const config = loadConfig({ CARTESIA_API_KEY: 'k', CACHE_TTL_MS: '1500', REDIS_URL: 'redis://:pw@127.0.0.1:6379/0' });
+    expect([config.cacheTtlMs, config.redisUrl]).toEqual([1500, 'redis://:pw@127.0.0.1:6379/0']);
+    const problems = problemsOf({ CACHE_TTL_MS: '-1', REDIS_URL: 'http://user:hunter2@cache:6379' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['CACHE_TTL_MS', 'REDIS_URL']);
+    expect(problems.join('\n')).not.toContain('hunter2');
   });
 
   it('turns Sandbox and introspection off in production unless enabled', () => {

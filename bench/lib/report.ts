@@ -1,0 +1,212 @@
+// From raw runs to what a reader needs: the median of rounds per cell, the
+// gateway's ratios to the pass-through and to the upstream itself, and the
+// verdict against the issue's targets.
+import type { CaseName } from './cases';
+import type { LoadResult } from './load';
+import { median, round } from './stats';
+
+export type TargetName = 'upstream' | 'passthrough' | 'gateway' | 'gateway+cache';
+
+/** One measured run. */
+export interface Sample extends LoadResult {
+  readonly latencyMs: number;
+  readonly case: CaseName;
+  readonly connections: number;
+  readonly target: TargetName;
+  readonly round: number;
+  readonly peakRssMiB: number;
+  readonly upstreamRequests: number;
+  /** CPU time the target process used per answered request (user + system): robust to noisy neighbours. */
+  readonly cpuUsPerRequest: number;
+}
+
+/** The median of a cell's rounds. */
+export interface Row {
+  latencyMs: number;
+  case: CaseName;
+  connections: number;
+  target: TargetName;
+  rounds: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuUsPerRequest: number;
+  /** Summed over rounds: any error fails the run. */
+  errors: number;
+  /** The highest peak of any round. */
+  peakRssMiB: number;
+  upstreamPerRequest: number;
+  /** For gateway targets: rps over the pass-through's and the upstream's in the same cell. */
+  rpsVsPassthrough?: number;
+  rpsVsUpstream?: number;
+  /** For gateway targets: p50 minus the pass-through's p50. */
+  addedP50Ms?: number;
+}
+
+/** 100 identical requests sent at once: how many reached the upstream. */
+export interface Burst {
+  latencyMs: number;
+  target: TargetName;
+  clients: number;
+  upstreamRequests: number;
+  errors: number;
+}
+
+/** The issue's targets, checked on the cases where every request is distinct (no coalescing, no cache). */
+export interface Verdict {
+  latencyMs: number;
+  case: CaseName;
+  throughputRatio: number | undefined;
+  throughputOk: boolean | undefined;
+  addedP50Ms: number | undefined;
+  addedP50Ok: boolean | undefined;
+}
+
+export const TARGETS = { throughputRatio: 0.7, addedP50Ms: 1, peakRssMiB: 150 } as const;
+
+const cellKey = (s: { latencyMs: number; case: string; connections: number }) =>
+  `${s.latencyMs}|${s.case}|${s.connections}`;
+
+function summarize(samples: readonly Sample[]): Row {
+  const first = samples[0]!;
+  const served = samples.reduce((sum, s) => sum + s.upstreamRequests, 0);
+  const answered = samples.reduce((sum, s) => sum + s.requests, 0);
+  return {
+    latencyMs: first.latencyMs,
+    case: first.case,
+    connections: first.connections,
+    target: first.target,
+    rounds: samples.length,
+    rps: round(median(samples.map((s) => s.rps)), 0),
+    p50Ms: round(median(samples.map((s) => s.p50Ms)), 3),
+    p99Ms: round(median(samples.map((s) => s.p99Ms)), 3),
+    cpuUsPerRequest: round(median(samples.map((s) => s.cpuUsPerRequest)), 0),
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+    peakRssMiB: round(Math.max(...samples.map((s) => s.peakRssMiB)), 1),
+    upstreamPerRequest: round(answered ? served / answered : Number.NaN, 3),
+  };
+}
+
+/** Medians per (latency, case, connections, target), with ratios on the gateway rows. */
+export function aggregate(samples: readonly Sample[]): Row[] {
+  const groups = new Map<string, Sample[]>();
+  for (const sample of samples) {
+    const key = `${cellKey(sample)}|${sample.target}`;
+    groups.set(key, [...(groups.get(key) ?? []), sample]);
+  }
+  const rows = [...groups.values()].map(summarize);
+  const byCell = new Map<string, Row[]>();
+  for (const row of rows) byCell.set(cellKey(row), [...(byCell.get(cellKey(row)) ?? []), row]);
+  for (const cell of byCell.values()) {
+    const passthrough = cell.find((row) => row.target === 'passthrough');
+    const upstream = cell.find((row) => row.target === 'upstream');
+    for (const row of cell.filter((r) => r.target.startsWith('gateway'))) {
+      if (passthrough) {
+        row.rpsVsPassthrough = round(row.rps / passthrough.rps, 3);
+        row.addedP50Ms = round(row.p50Ms - passthrough.p50Ms, 3);
+      }
+      if (upstream) row.rpsVsUpstream = round(row.rps / upstream.rps, 3);
+    }
+  }
+  return rows;
+}
+
+/** Throughput at the highest connection count, added p50 at one connection, per distinct-request case. */
+export function verdicts(rows: readonly Row[]): Verdict[] {
+  const gateway = rows.filter((row) => row.target === 'gateway' && row.case !== 'samePage');
+  const maxConnections = Math.max(...rows.map((row) => row.connections));
+  const cells = new Map<string, Verdict>();
+  for (const row of gateway) {
+    const key = `${row.latencyMs}|${row.case}`;
+    const verdict = cells.get(key) ?? {
+      latencyMs: row.latencyMs,
+      case: row.case,
+      throughputRatio: undefined,
+      throughputOk: undefined,
+      addedP50Ms: undefined,
+      addedP50Ok: undefined,
+    };
+    if (row.connections === maxConnections && row.rpsVsPassthrough !== undefined) {
+      verdict.throughputRatio = row.rpsVsPassthrough;
+      verdict.throughputOk = row.rpsVsPassthrough >= TARGETS.throughputRatio;
+    }
+    if (row.connections === 1 && row.addedP50Ms !== undefined) {
+      verdict.addedP50Ms = row.addedP50Ms;
+      verdict.addedP50Ok = row.addedP50Ms <= TARGETS.addedP50Ms;
+    }
+    cells.set(key, verdict);
+  }
+  return [...cells.values()];
+}
+
+function table(header: string[], lines: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
+  const format = (cells: string[]) =>
+    cells.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
+}
+
+const show = (value: number | undefined, digits = 2) => (value === undefined ? '' : value.toFixed(digits));
+
+/** The results as plain-text tables. */
+export function formatReport(rows: readonly Row[], bursts: readonly Burst[], peakGatewayRssMiB: number): string {
+  const header = [
+    'upstream',
+    'case',
+    'conns',
+    'target',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'CPU us/req',
+    'errors',
+    'peak RSS MiB',
+    'upstream/req',
+    'x pass-through',
+    'x upstream',
+    '+p50 ms',
+  ];
+  const lines = rows.map((row) => [
+    `${row.latencyMs} ms`,
+    row.case,
+    String(row.connections),
+    row.target,
+    row.rps.toFixed(0),
+    row.p50Ms.toFixed(3),
+    row.p99Ms.toFixed(3),
+    row.cpuUsPerRequest.toFixed(0),
+    String(row.errors),
+    row.peakRssMiB.toFixed(1),
+    row.upstreamPerRequest.toFixed(3),
+    show(row.rpsVsPassthrough),
+    show(row.rpsVsUpstream),
+    show(row.addedP50Ms, 3),
+  ]);
+  const burstLines = bursts.map((b) => [
+    `${b.latencyMs} ms`,
+    b.target,
+    String(b.clients),
+    String(b.upstreamRequests),
+    String(b.errors),
+  ]);
+  const verdictLines = verdicts(rows).map((v) => [
+    `${v.latencyMs} ms`,
+    v.case,
+    v.throughputRatio === undefined
+      ? ''
+      : `${(v.throughputRatio * 100).toFixed(0)} % ${v.throughputOk ? 'ok' : 'MISSED'}`,
+    v.addedP50Ms === undefined ? '' : `${v.addedP50Ms.toFixed(3)} ms ${v.addedP50Ok ? 'ok' : 'MISSED'}`,
+  ]);
+  const rssOk = peakGatewayRssMiB < TARGETS.peakRssMiB ? 'ok' : 'MISSED';
+  return [
+    table(header, lines),
+    '',
+    'Identical requests sent at once (same first page):',
+    table(['upstream', 'target', 'clients', 'upstream calls', 'errors'], burstLines),
+    '',
+    `Targets: throughput >= ${TARGETS.throughputRatio * 100} % of pass-through at max connections, ` +
+      `p50 <= +${TARGETS.addedP50Ms} ms at 1 connection, peak RSS < ${TARGETS.peakRssMiB} MiB`,
+    table(['upstream', 'case', 'throughput', 'added p50'], verdictLines),
+    `gateway peak RSS under load: ${peakGatewayRssMiB.toFixed(1)} MiB ${rssOk}`,
+  ].join('\n');
+}

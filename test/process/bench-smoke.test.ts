@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+// `npm run bench -- --smoke` keeps working: every case against every target,
+// no failed request, a complete report. Timings are not checked here: the
+// benchmark measures them, tests check behaviour.
+
+const ROOT = path.resolve(__dirname, '../..');
+const run = promisify(execFile);
+
+interface Row {
+  case: string;
+  connections: number;
+  target: string;
+  rps: number;
+  p50Ms: number;
+  errors: number;
+  peakRssMiB: number;
+  cpuUsPerRequest: number;
+  upstreamPerRequest: number;
+  rpsVsPassthrough?: number;
+  rpsVsUpstream?: number;
+  addedP50Ms?: number;
+}
+
+let dir: string;
+let report: {
+  machine: Record<string, unknown>;
+  rows: Row[];
+  bursts: Array<Record<string, number | string>>;
+  verdicts: unknown[];
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'pngw-bench-smoke-'));
+  const out = path.join(dir, 'smoke.json');
+  await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--gateway=source', `--out=${out}`], {
+    cwd: ROOT,
+    timeout: 120_000,
+  });
+  report = JSON.parse(readFileSync(out, 'utf8'));
+}, 150_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the benchmark in smoke mode', () => {
+  it('records the machine it ran on', () => {
+    expect(report.machine).toEqual(
+      expect.objectContaining({ cpuModel: expect.any(String), nproc: expect.any(Number), node: process.version }),
+    );
+  });
+
+  it('measures every case at 1 and 32 connections on every target, without a single failed request', () => {
+    const cells = report.rows.map((row) => `${row.case} ${row.connections} ${row.target}`).sort();
+    const expected = ['list', 'filtered', 'lookup', 'samePage'].flatMap((name) =>
+      [1, 32].flatMap((connections) =>
+        ['upstream', 'passthrough', 'gateway', ...(['list', 'samePage'].includes(name) ? ['gateway+cache'] : [])].map(
+          (target) => `${name} ${connections} ${target}`,
+        ),
+      ),
+    );
+    expect(cells).toEqual(expected.sort());
+    for (const row of report.rows) {
+      expect(row.errors).toBe(0);
+      expect(row.rps).toBeGreaterThan(0);
+      expect(row.peakRssMiB).toBeGreaterThan(0);
+      expect(Number.isFinite(row.cpuUsPerRequest)).toBe(true);
+      expect(Number.isFinite(row.upstreamPerRequest)).toBe(true);
+    }
+  });
+
+  it('puts the ratios to the pass-through and the upstream on every gateway row', () => {
+    for (const row of report.rows.filter((r) => r.target.startsWith('gateway'))) {
+      expect(row).toEqual(
+        expect.objectContaining({
+          rpsVsPassthrough: expect.any(Number),
+          rpsVsUpstream: expect.any(Number),
+          addedP50Ms: expect.any(Number),
+        }),
+      );
+    }
+    expect(report.verdicts).toHaveLength(3);
+  });
+
+  it('reports how many upstream calls 100 identical requests at once cost', () => {
+    const byTarget = Object.fromEntries(report.bursts.map((burst) => [burst.target, burst]));
+    expect(Object.keys(byTarget).sort()).toEqual(['gateway', 'gateway+cache', 'passthrough']);
+    for (const burst of report.bursts) expect(burst.errors).toBe(0);
+    // The pass-through cannot share calls; the gateway coalesces them.
+    expect(byTarget.passthrough!.upstreamRequests).toBe(100);
+    expect(byTarget.gateway!.upstreamRequests).toBeLessThan(100);
+  });
+});
