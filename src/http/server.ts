@@ -8,8 +8,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FileApiKey } from '../cartesia/api-key';
 import { createPayloadCache, type PayloadCache } from '../cache/payload-cache';
 import { CartesiaClient } from '../cartesia/client';
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import { jitExecutionGateway } from '../graphql/jit-executor';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
@@ -157,7 +155,8 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
   const client = createUpstreamClient(config, logger, keysSeen, metrics, cache);
   const limits = operationLimits(config.limits, { hideFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: jitExecutionGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    typeDefs: loadTypeDefs(),
+    resolvers,
     formatError,
     logger: app.log,
     introspection: config.introspection,
