@@ -9,7 +9,7 @@ import { startRedis, type TestRedis } from '../helpers/redis';
 // one real redis-server: what operators run behind a load balancer.
 //
 // Shared across them: the Redis connection and its health (gateway_redis_up,
-// log lines) and the per-client rate limit.
+// log lines), the per-client rate limit and the upstream payload cache.
 
 const LIST = 'query ReplicaList { phoneNumbers(first: 2) { nodes { id } } }';
 /** Two static client tokens: the other tests use the first, the rate-limit test the second. */
@@ -32,6 +32,7 @@ beforeAll(async () => {
     AUTH_MODE: 'static',
     AUTH_TOKENS: `${CLIENT},${LIMITED_CLIENT}`,
     RATE_LIMIT_MAX: String(RATE_LIMIT_MAX),
+    CACHE_TTL_MS: '60000',
   };
   replicas = await Promise.all([startGatewayProcess(env), startGatewayProcess(env)]);
 }, 60_000);
@@ -85,6 +86,22 @@ describe('two replicas sharing one Redis', () => {
     expect(refusal!.body.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
     // Another client is counted on its own.
     expect(await servesData(replicas[0]!)).toBe(true);
+  });
+
+  it('share the payload cache: a page one replica fetched is served by the other without an upstream call', async () => {
+    await eventually('both replicas report redis up', async () =>
+      (await Promise.all(replicas.map(redisUp))).every((up) => up === 1),
+    );
+    const [a, b] = replicas as [GatewayProcess, GatewayProcess];
+    const query = 'query CachedPage { phoneNumbers(first: 7, filter: { type: CARTESIA }) { nodes { id } } }';
+    upstream.clearRequests();
+    const first = await postGraphQL<{ phoneNumbers: { nodes: { id: string }[] } }>(a.url, query, undefined, asClient(CLIENT));
+    expect(upstream.requests).toHaveLength(1);
+    upstream.clearRequests();
+    const second = await postGraphQL<{ phoneNumbers: { nodes: { id: string }[] } }>(b.url, query, undefined, asClient(CLIENT));
+    expect(second.body.data).toEqual(first.body.data);
+    expect(second.body.data!.phoneNumbers.nodes).toHaveLength(7);
+    expect(upstream.requests).toHaveLength(0);
   });
 
   it('keep serving while Redis is down, say so in metrics and logs, and recover when it is back', async () => {
