@@ -52,7 +52,8 @@ it('finishes the operation in flight when SIGTERM arrives, refuses new work, exi
       ),
     'new connections to be refused',
   );
-  expect(refused).toBe('ECONNREFUSED');
+  // Refused once the port is closed; a connection caught while it closes is reset instead.
+  expect(['ECONNREFUSED', 'ECONNRESET']).toContain(refused);
 
   const response = await inFlight;
   expect(response.status).toBe(200);
