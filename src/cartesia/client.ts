@@ -152,6 +152,7 @@ export class CartesiaClient {
       connectTimeout: options.connectTimeoutMs ?? options.timeoutMs,
       headersTimeout: options.headersTimeoutMs ?? options.timeoutMs,
       bodyTimeout: options.bodyTimeoutMs ?? options.timeoutMs,
+      maxResponseSize: MAX_BODY_BYTES,
     });
     this.apiKey = typeof options.apiKey === 'string' ? staticApiKey(options.apiKey) : options.apiKey;
     this.keyScope = `${options.version} ${url.origin}${this.pathPrefix}`;
@@ -337,7 +338,7 @@ export class CartesiaClient {
     return observeUpstreamCall(scope, (observed) => this.attemptOnce(operation, path, call, attempt, observed));
   }
 
-  /** One HTTP exchange. */
+  /** One HTTP exchange, bounded by the attempt's budget and the caller's signal. */
   private async attemptOnce(
     operation: string,
     path: string,
@@ -346,8 +347,10 @@ export class CartesiaClient {
     observed: UpstreamAttempt,
   ): Promise<JsonResponse> {
     this.admit(operation);
-    const timeout = AbortSignal.timeout(attempt.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // One controller and one timer per attempt, both released when it ends
+    // (AbortSignal.timeout would keep a timer and signal alive for the whole budget).
+    const budget = new AttemptBudget(attempt.timeoutMs, signal);
+    const failure = (error: unknown) => this.transportError(operation, error, budget, attempt.timeoutMs);
     const requestHeaders: Record<string, string> = {
       authorization: `Bearer ${this.apiKey.current()}`,
       'cartesia-version': this.options.version,
@@ -355,51 +358,51 @@ export class CartesiaClient {
       ...observed.headers,
     };
     if (requestId) requestHeaders['x-request-id'] = requestId;
-    let response: Dispatcher.ResponseData;
     try {
-      response = await this.pool.request({
-        method: 'GET',
-        path: this.pathPrefix + path,
-        headers: requestHeaders,
-        signal: combined,
-      });
-    } catch (error) {
-      throw this.transportError(operation, error, timeout, signal, attempt.timeoutMs);
-    }
-    const { statusCode, headers, body } = response;
-    observed.statusCode = statusCode;
-    if (statusCode === 404) {
-      await body.dump();
-      return { body: undefined, bytes: 0 };
-    }
-    if (statusCode < 200 || statusCode >= 300) {
-      await body.dump();
-      throw new CartesiaHttpError(operation, statusCode, retryAfterSeconds(headers['retry-after']));
-    }
-    let text: string | undefined;
-    try {
-      text = await readLimited(body, MAX_BODY_BYTES);
-    } catch (error) {
-      throw this.transportError(operation, error, timeout, signal, attempt.timeoutMs);
-    }
-    if (text === undefined) throw new CartesiaContractError(operation, `body larger than ${MAX_BODY_BYTES} bytes`);
-    try {
-      return { body: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
-    } catch {
-      throw new CartesiaContractError(operation, 'body is not JSON');
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await this.pool.request({
+          method: 'GET',
+          path: this.pathPrefix + path,
+          headers: requestHeaders,
+          signal: budget.signal,
+        });
+      } catch (error) {
+        throw failure(error);
+      }
+      const { statusCode, headers, body } = response;
+      observed.statusCode = statusCode;
+      if (statusCode === 404) {
+        await body.dump();
+        return { body: undefined, bytes: 0 };
+      }
+      if (statusCode < 200 || statusCode >= 300) {
+        await body.dump();
+        throw new CartesiaHttpError(operation, statusCode, retryAfterSeconds(headers['retry-after']));
+      }
+      let text: string;
+      try {
+        text = await body.text();
+      } catch (error) {
+        if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
+          throw new CartesiaContractError(operation, `body larger than ${MAX_BODY_BYTES} bytes`);
+        }
+        throw failure(error);
+      }
+      try {
+        return { body: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
+      } catch {
+        throw new CartesiaContractError(operation, 'body is not JSON');
+      }
+    } finally {
+      budget.release();
     }
   }
 
-  private transportError(
-    operation: string,
-    error: unknown,
-    timeout: AbortSignal,
-    callerSignal: AbortSignal | undefined,
-    timeoutMs: number,
-  ): CartesiaError {
-    if (callerSignal?.aborted) return new CartesiaAbortedError(operation, { cause: error });
+  private transportError(operation: string, error: unknown, budget: AttemptBudget, timeoutMs: number): CartesiaError {
+    if (budget.callerAborted) return new CartesiaAbortedError(operation, { cause: error });
     const timedOut =
-      timeout.aborted ||
+      budget.timedOut ||
       error instanceof undiciErrors.ConnectTimeoutError ||
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError;
@@ -408,18 +411,36 @@ export class CartesiaClient {
   }
 }
 
-/** The body as text, or undefined when it grows past maxBytes (the socket is then dropped). */
-async function readLimited(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBytes) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(buffer);
+/** What stops one attempt: its time budget or the caller's signal, whichever comes first. */
+class AttemptBudget {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  timedOut = false;
+  callerAborted = false;
+
+  constructor(
+    timeoutMs: number,
+    private readonly callerSignal: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort();
+    }, timeoutMs);
+    if (callerSignal?.aborted) this.onCallerAbort();
+    else callerSignal?.addEventListener('abort', this.onCallerAbort, { once: true });
   }
-  return Buffer.concat(chunks).toString('utf8');
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  release(): void {
+    clearTimeout(this.timer);
+    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+  }
+
+  private readonly onCallerAbort = () => {
+    this.callerAborted = true;
+    this.controller.abort();
+  };
 }

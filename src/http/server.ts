@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import fastifyApollo, { fastifyApolloDrainPlugin, type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
@@ -11,6 +12,7 @@ import { CartesiaClient } from '../cartesia/client';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
+import { jitExecutionGateway } from '../graphql/jit-executor';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { createPhoneNumberLoaders } from '../loaders/phone-numbers';
@@ -155,8 +157,7 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
   const client = createUpstreamClient(config, logger, keysSeen, metrics, cache);
   const limits = operationLimits(config.limits, { hideFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: jitExecutionGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
     formatError,
     logger: app.log,
     introspection: config.introspection,
@@ -173,7 +174,7 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
       landingPagePlugin(config),
       requestIdInErrors(),
       operationTelemetry(metrics),
-      httpCacheHeaders(),
+      ...httpCacheHeaders<GatewayContext>(),
       requestStats(),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []),
