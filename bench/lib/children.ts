@@ -15,6 +15,8 @@ export interface ServerProcess {
   peakRssMiB(): number;
   /** CPU time (user + system) the process has used so far, in seconds. */
   cpuSeconds(): number;
+  /** User and system CPU seconds (clock ticks, all threads), to split the time between JS and the kernel. */
+  cpuTimes(): { user: number; system: number };
   /** Stops the process (SIGTERM, then SIGKILL after a deadline) and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -55,6 +57,14 @@ function cpuSeconds(pid: number): number {
   return nanoseconds / 1e9;
 }
 
+// utime and stime (fields 14 and 15 of /proc/<pid>/stat, after the command
+// name in parentheses), in clock ticks of 10 ms.
+function cpuTimes(pid: number): { user: number; system: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
@@ -78,6 +88,7 @@ function serverProcess(name: string, child: ChildProcess, url: string): ServerPr
     resetPeakRss: () => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
     peakRssMiB: () => statusKiB(pid, 'VmHWM') / 1024,
     cpuSeconds: () => cpuSeconds(pid),
+    cpuTimes: () => cpuTimes(pid),
     stop: () => stopChild(child),
   };
 }

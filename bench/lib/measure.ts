@@ -71,13 +71,18 @@ export async function measure(
 ): Promise<Omit<Sample, 'latencyMs' | 'round'>> {
   target.process.resetPeakRss();
   const cpuBefore = target.process.cpuSeconds();
+  const timesBefore = target.process.cpuTimes();
   const before = await served(upstream);
   const result = await runLoad({ ...target.plan(benchCase), ...load });
   const upstreamRequests = (await served(upstream)) - before;
   const cpuSeconds = target.process.cpuSeconds() - cpuBefore;
+  const timesAfter = target.process.cpuTimes();
+  const user = timesAfter.user - timesBefore.user;
+  const system = timesAfter.system - timesBefore.system;
   return {
     ...result,
     cpuUsPerRequest: result.requests ? (cpuSeconds * 1e6) / result.requests : Number.NaN,
+    kernelShare: user + system > 0 ? system / (user + system) : Number.NaN,
     case: benchCase.name,
     connections: load.connections,
     target: target.name,

@@ -18,6 +18,8 @@ export interface Sample extends LoadResult {
   readonly upstreamRequests: number;
   /** CPU time the target process used per answered request (user + system): robust to noisy neighbours. */
   readonly cpuUsPerRequest: number;
+  /** The share of that CPU time spent in the kernel (sockets, mostly). */
+  readonly kernelShare: number;
 }
 
 /** The median of a cell's rounds. */
@@ -31,6 +33,7 @@ export interface Row {
   p50Ms: number;
   p99Ms: number;
   cpuUsPerRequest: number;
+  kernelShare: number;
   /** Summed over rounds: any error fails the run. */
   errors: number;
   /** The highest peak of any round. */
@@ -81,6 +84,7 @@ function summarize(samples: readonly Sample[]): Row {
     p50Ms: round(median(samples.map((s) => s.p50Ms)), 3),
     p99Ms: round(median(samples.map((s) => s.p99Ms)), 3),
     cpuUsPerRequest: round(median(samples.map((s) => s.cpuUsPerRequest)), 0),
+    kernelShare: round(median(samples.map((s) => s.kernelShare)), 2),
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
     peakRssMiB: round(Math.max(...samples.map((s) => s.peakRssMiB)), 1),
     upstreamPerRequest: round(answered ? served / answered : Number.NaN, 3),
@@ -159,6 +163,7 @@ export function formatReport(rows: readonly Row[], bursts: readonly Burst[], pea
     'p50 ms',
     'p99 ms',
     'CPU us/req',
+    'kernel %',
     'errors',
     'peak RSS MiB',
     'upstream/req',
@@ -175,6 +180,7 @@ export function formatReport(rows: readonly Row[], bursts: readonly Burst[], pea
     row.p50Ms.toFixed(3),
     row.p99Ms.toFixed(3),
     row.cpuUsPerRequest.toFixed(0),
+    Number.isNaN(row.kernelShare) ? '' : (row.kernelShare * 100).toFixed(0),
     String(row.errors),
     row.peakRssMiB.toFixed(1),
     row.upstreamPerRequest.toFixed(3),
