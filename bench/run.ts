@@ -49,6 +49,12 @@ async function startTargets(options: BenchOptions, latencyMs: number, logDir: st
     restTarget('passthrough', passthrough, {}),
     graphqlTarget('gateway', track(await startGateway(options, { ...gateway, name: `gateway-${latencyMs}ms` }))),
   ];
+  if (options.baselineRoot) {
+    const name = `baseline-${latencyMs}ms`;
+    targets.push(
+      graphqlTarget('baseline', track(await startGateway(options, { ...gateway, name, root: options.baselineRoot }))),
+    );
+  }
   if (options.cacheCases.length > 0) {
     const env = { CACHE_TTL_MS: String(options.cacheTtlMs) };
     const cached = track(await startGateway(options, { ...gateway, name: `gateway-cache-${latencyMs}ms`, env }));
@@ -139,14 +145,23 @@ async function main(): Promise<void> {
     if (!options.logDir) rmSync(logDir, { recursive: true, force: true });
   }
   const rows = aggregate(samples);
-  const peakGatewayRssMiB = Math.max(...rows.filter((r) => r.target.startsWith('gateway')).map((r) => r.peakRssMiB));
+  const peakGatewayRssMiB = Math.max(
+    ...rows.filter((r) => r.target === 'gateway' || r.target === 'gateway+cache').map((r) => r.peakRssMiB),
+  );
   const report = {
     label: options.label,
     startedAt: startedAt.toISOString(),
     elapsedS: Math.round((Date.now() - startedAt.getTime()) / 1000),
     machine,
     loadAverage: { atStart: loadAverageAtStart, atEnd: loadAverage() },
-    options: { ...options, out: undefined, profileDir: undefined, logDir: undefined, gatewayRoot: undefined },
+    options: {
+      ...options,
+      out: undefined,
+      profileDir: undefined,
+      logDir: undefined,
+      gatewayRoot: undefined,
+      baselineRoot: undefined,
+    },
     rows,
     bursts,
     verdicts: verdicts(rows),

@@ -1,4 +1,5 @@
 // One measurement each: a sanity check, a timed load run, a burst of identical requests.
+import os from 'node:os';
 import { Pool } from 'undici';
 import { countItems, type BenchCase } from './cases';
 import type { IpcChild } from './children';
@@ -88,5 +89,6 @@ export async function measure(
     target: target.name,
     peakRssMiB: target.process.peakRssMiB(),
     upstreamRequests,
+    loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }

@@ -20,8 +20,10 @@ export interface BenchOptions {
   burstClients: number;
   /** dist: the production build (`node dist/main.js`); source: src/main.ts through tsx (smoke test, no build). */
   gateway: 'dist' | 'source';
-  /** The checkout whose gateway runs (to measure another build, e.g. a baseline). */
+  /** The checkout whose gateway runs (to measure another build). */
   gatewayRoot: string;
+  /** Another checkout (built) whose gateway runs next to this one as target `baseline`, e.g. the code before a change. */
+  baselineRoot: string | undefined;
   build: boolean;
   /** Write a V8 CPU profile of each gateway here. */
   profileDir: string | undefined;
@@ -79,6 +81,7 @@ export function parseBenchOptions(argv: string[], root: string): BenchOptions {
       burst: { type: 'string', default: '100' },
       gateway: { type: 'string', default: 'dist' },
       'gateway-root': { type: 'string', default: root },
+      baseline: { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
       profile: { type: 'string' },
       'gateway-node-args': { type: 'string', default: '' },
@@ -105,6 +108,7 @@ export function parseBenchOptions(argv: string[], root: string): BenchOptions {
     burstClients: Number(values.burst),
     gateway,
     gatewayRoot: path.resolve(values['gateway-root']!),
+    baselineRoot: values.baseline ? path.resolve(values.baseline) : undefined,
     build: gateway === 'dist' && !values['skip-build'],
     profileDir: values.profile ? path.resolve(values.profile) : undefined,
     gatewayNodeArgs: values['gateway-node-args']!.split(' ').filter(Boolean),

@@ -5,7 +5,10 @@ import type { CaseName } from './cases';
 import type { LoadResult } from './load';
 import { median, round } from './stats';
 
-export type TargetName = 'upstream' | 'passthrough' | 'gateway' | 'gateway+cache';
+export type TargetName = 'upstream' | 'passthrough' | 'gateway' | 'gateway+cache' | 'baseline';
+
+/** Targets that are a gateway (this build, with cache, or another build): they get ratios. */
+export const isGateway = (target: TargetName) => target !== 'upstream' && target !== 'passthrough';
 
 /** One measured run. */
 export interface Sample extends LoadResult {
@@ -16,10 +19,12 @@ export interface Sample extends LoadResult {
   readonly round: number;
   readonly peakRssMiB: number;
   readonly upstreamRequests: number;
-  /** CPU time the target process used per answered request (user + system): robust to noisy neighbours. */
+  /** CPU time the target process used per answered request (all threads). */
   readonly cpuUsPerRequest: number;
   /** The share of that CPU time spent in the kernel (sockets, mostly). */
   readonly kernelShare: number;
+  /** The machine's 1-minute load average when the run ended: other work on the machine shows here. */
+  readonly loadAverage: number;
 }
 
 /** The median of a cell's rounds. */
@@ -104,7 +109,7 @@ export function aggregate(samples: readonly Sample[]): Row[] {
   for (const cell of byCell.values()) {
     const passthrough = cell.find((row) => row.target === 'passthrough');
     const upstream = cell.find((row) => row.target === 'upstream');
-    for (const row of cell.filter((r) => r.target.startsWith('gateway'))) {
+    for (const row of cell.filter((r) => isGateway(r.target))) {
       if (passthrough) {
         row.rpsVsPassthrough = round(row.rps / passthrough.rps, 3);
         row.addedP50Ms = round(row.p50Ms - passthrough.p50Ms, 3);

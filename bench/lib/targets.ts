@@ -51,19 +51,28 @@ export function graphqlTarget(name: TargetName, process: ServerProcess): Target 
 /** Starts a gateway as deployed (production flags and environment) in front of `upstreamUrl`; ready when /readyz is. */
 export async function startGateway(
   options: BenchOptions,
-  settings: { name: string; apiKey: string; upstreamUrl: string; logDir: string; env?: Record<string, string> },
+  settings: {
+    name: string;
+    apiKey: string;
+    upstreamUrl: string;
+    logDir: string;
+    env?: Record<string, string>;
+    /** The checkout to run; options.gatewayRoot by default. */
+    root?: string;
+  },
 ): Promise<ServerProcess> {
   const port = await freePort();
+  const root = settings.root ?? options.gatewayRoot;
   const entry =
     options.gateway === 'dist'
-      ? [path.join(options.gatewayRoot, 'dist/main.js')]
-      : ['--import', 'tsx', path.join(options.gatewayRoot, 'src/main.ts')];
+      ? [path.join(root, 'dist/main.js')]
+      : ['--import', 'tsx', path.join(root, 'src/main.ts')];
   const profile = options.profileDir
     ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.profileDir, settings.name)]
     : [];
   return startHttpChild({
     name: settings.name,
-    nodeArgs: [...productionNodeFlags(options.gatewayRoot), ...options.gatewayNodeArgs, ...profile, ...entry],
+    nodeArgs: [...productionNodeFlags(root), ...options.gatewayNodeArgs, ...profile, ...entry],
     // A clean environment: only what a deployment would set, nothing inherited by accident.
     env: {
       PATH: process.env.PATH,
