@@ -15,7 +15,7 @@ import {
   CartesiaOverloadedError,
   CartesiaTimeoutError,
 } from './errors';
-import { InFlight } from './in-flight';
+import { InFlight, type Patience } from './in-flight';
 import { UpstreamResilience, type Attempt, type CircuitBreakerOptions, type RetryOptions } from './resilience';
 import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord } from './types';
 
@@ -136,6 +136,9 @@ export class CartesiaClient {
   private readonly resilience: UpstreamResilience;
   /** Sockets plus queue slots: calls beyond it are refused. */
   private readonly capacity: number;
+  private readonly connections: number;
+  /** Attempts between dispatch and the end of their body (undici's pool.stats walks every socket to tell). */
+  private outstanding = 0;
   /** Prefix of every coalescing and cache key but the key fingerprint: version and upstream URL. */
   private readonly keyScope: string;
   private readonly inFlight = new InFlight();
@@ -156,7 +159,8 @@ export class CartesiaClient {
     });
     this.apiKey = typeof options.apiKey === 'string' ? staticApiKey(options.apiKey) : options.apiKey;
     this.keyScope = `${options.version} ${url.origin}${this.pathPrefix}`;
-    this.capacity = (options.connections ?? DEFAULT_CONNECTIONS) + (options.maxQueue ?? Number.POSITIVE_INFINITY);
+    this.connections = options.connections ?? DEFAULT_CONNECTIONS;
+    this.capacity = this.connections + (options.maxQueue ?? Number.POSITIVE_INFINITY);
     const { log } = options;
     this.resilience = new UpstreamResilience({
       attemptTimeoutMs: options.timeoutMs,
@@ -227,10 +231,9 @@ export class CartesiaClient {
     const { cache, metrics } = this.options;
     const joined = this.inFlight.has(key);
     if (joined) metrics?.cacheLookup('coalesced', 'hit');
-    const { signal, onAbort } = this.waitBudget(operation, call, joined);
     return this.inFlight.run(
       key,
-      signal,
+      call.signal,
       async (controller) => {
         const cached = await cache?.get(key);
         if (cache) metrics?.cacheLookup('response', cached === undefined ? 'miss' : 'hit');
@@ -241,27 +244,20 @@ export class CartesiaClient {
         if (cache && value !== null) void cache.set(key, value, response.bytes);
         return value;
       },
-      onAbort,
+      () => new CartesiaAbortedError(operation),
+      joined ? this.patience(operation, call) : undefined,
     );
   }
 
   /**
-   * What bounds one caller's wait: its own signal and, for a caller joining a
-   * call someone else started, its own deadline (the starter's deadline is
-   * already enforced by the resilient call itself).
+   * How long a caller that joins a call someone else started may wait: until
+   * its own deadline (the starter's deadline is already enforced by the
+   * resilient call itself).
    */
-  private waitBudget(operation: string, call: CallOptions, joined: boolean) {
-    const remainingMs = call.deadlineAt === undefined ? Number.POSITIVE_INFINITY : call.deadlineAt - Date.now();
-    if (!joined || !Number.isFinite(remainingMs)) {
-      return { signal: call.signal, onAbort: () => new CartesiaAbortedError(operation) };
-    }
-    const deadline = AbortSignal.timeout(Math.max(0, remainingMs));
-    const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
-    const onAbort = () =>
-      call.signal?.aborted
-        ? new CartesiaAbortedError(operation)
-        : new CartesiaTimeoutError(operation, Math.max(0, remainingMs), { deadline: true });
-    return { signal, onAbort };
+  private patience(operation: string, call: CallOptions): Patience | undefined {
+    if (call.deadlineAt === undefined) return undefined;
+    const ms = Math.max(0, call.deadlineAt - Date.now());
+    return { ms, onTimeout: () => new CartesiaTimeoutError(operation, ms, { deadline: true }) };
   }
 
   /** The current key's fingerprint (the key can rotate at run time). */
@@ -322,8 +318,9 @@ export class CartesiaClient {
    * when Cartesia slows down. `size` counts calls in flight plus waiting.
    */
   private admit(operation: string): void {
-    const { size, pending } = this.pool.stats;
-    if (size >= this.capacity) throw new CartesiaOverloadedError(operation, pending);
+    if (this.outstanding >= this.capacity) {
+      throw new CartesiaOverloadedError(operation, Math.max(0, this.outstanding - this.connections));
+    }
   }
 
   /** One attempt inside a client span, with `traceparent` sent upstream and metrics recorded. */
@@ -347,6 +344,7 @@ export class CartesiaClient {
     observed: UpstreamAttempt,
   ): Promise<JsonResponse> {
     this.admit(operation);
+    this.outstanding += 1;
     // One controller and one timer per attempt, both released when it ends
     // (AbortSignal.timeout would keep a timer and signal alive for the whole budget).
     const budget = new AttemptBudget(attempt.timeoutMs, signal);
@@ -395,6 +393,7 @@ export class CartesiaClient {
         throw new CartesiaContractError(operation, 'body is not JSON');
       }
     } finally {
+      this.outstanding -= 1;
       budget.release();
     }
   }

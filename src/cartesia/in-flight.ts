@@ -36,18 +36,20 @@ export class InFlight {
    * Callers of one key must expect the same type: the key names the resource.
    * @param signal the caller's own abort signal
    * @param onAbort the error a caller gets when its signal aborts first
+   * @param patience how long this caller waits at most, and the error it then gets
    */
   run<T>(
     key: string,
     signal: AbortSignal | undefined,
     start: (controller: AbortController) => Promise<T>,
     onAbort: () => Error,
+    patience?: Patience,
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(onAbort());
     const call = this.calls.get(key) ?? this.startCall(key, start);
     call.waiters += 1;
     const promise = call.promise as Promise<T>;
-    return signal ? this.waitFor(key, call, promise, signal, onAbort) : promise;
+    return signal || patience ? this.waitFor(key, call, promise, { signal, onAbort, patience }) : promise;
   }
 
   private startCall(key: string, start: (controller: AbortController) => Promise<unknown>): SharedCall {
@@ -69,29 +71,42 @@ export class InFlight {
     key: string,
     call: SharedCall,
     promise: Promise<T>,
-    signal: AbortSignal,
-    onAbort: () => Error,
+    { signal, onAbort, patience }: { signal?: AbortSignal; onAbort: () => Error; patience?: Patience },
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const leave = () => {
+      // One timer, cleared as soon as the wait ends (AbortSignal.timeout would live for all of `ms`).
+      const timer = patience && setTimeout(() => leave(patience.onTimeout()), patience.ms);
+      const stopWaiting = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onSignal);
+      };
+      const leave = (error: Error) => {
+        stopWaiting();
         call.waiters -= 1;
-        reject(onAbort());
+        reject(error);
         if (call.waiters > 0) return;
         // Nobody waits any more: stop the call, and let the next caller start afresh.
         this.forget(key, call);
         call.controller.abort();
       };
-      signal.addEventListener('abort', leave, { once: true });
+      const onSignal = () => leave(onAbort());
+      signal?.addEventListener('abort', onSignal, { once: true });
       promise.then(
         (value) => {
-          signal.removeEventListener('abort', leave);
+          stopWaiting();
           resolve(value);
         },
         (error: unknown) => {
-          signal.removeEventListener('abort', leave);
+          stopWaiting();
           reject(error);
         },
       );
     });
   }
+}
+
+/** How long one caller waits for a shared call, and the error it gets when that runs out. */
+export interface Patience {
+  readonly ms: number;
+  readonly onTimeout: () => Error;
 }

@@ -67,4 +67,8 @@ export class UpstreamCircuitBreaker {
   get isOpen(): boolean {
     return this.policy.state === CircuitState.Open;
   }
+
+  get isHalfOpen(): boolean {
+    return this.policy.state === CircuitState.HalfOpen;
+  }
 }

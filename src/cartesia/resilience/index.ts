@@ -47,12 +47,11 @@ export class UpstreamResilience {
       if (remaining <= 0) throw new CartesiaTimeoutError(operation, 0, { deadline: true });
       const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
       try {
-        // The attempt bounds itself; the race bounds the wait for a half-open circuit's trial call.
-        return await withinDeadline(
-          operation,
-          remaining,
-          this.breaker.run(operation, () => attempt({ number, timeoutMs })),
-        );
+        // The attempt bounds itself. A half-open circuit makes callers wait
+        // for its trial call first: only that wait needs the deadline race.
+        const waitsForTrial = this.breaker.isHalfOpen;
+        const run = this.breaker.run(operation, () => attempt({ number, timeoutMs }));
+        return await (waitsForTrial ? withinDeadline(operation, remaining, run) : run);
       } catch (error) {
         const delay = retryDelayMs(error, number, this.options.retry);
         if (delay === undefined || Date.now() + delay >= deadlineAt) throw error;
