@@ -45,6 +45,8 @@ export interface GatewayConfig {
   readonly trustProxy: boolean;
   /** How long validated upstream payloads are reused; 0 = no cache (the default). */
   readonly cacheTtlMs: number;
+  /** Runs of a document with graphql-js before it is compiled with graphql-jit (0: compile at once). */
+  readonly jitAfterRuns: number;
 }
 
 /** Timeouts, pool, retries and circuit breaker for calls to Cartesia. */
@@ -203,6 +205,7 @@ const EnvSchema = z.object({
   OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
   ...HARDENING_ENV,
+  GRAPHQL_JIT_AFTER_RUNS: nonNegativeInt(1_000_000).default(1),
   CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(3_600_000).default(0),
 });
 
@@ -377,5 +380,6 @@ export function loadConfig(rawEnv: Env = process.env): GatewayConfig {
     tracesExporter: tracesExporterFrom(env),
     ...hardening,
     cacheTtlMs: env.CACHE_TTL_MS,
+    jitAfterRuns: env.GRAPHQL_JIT_AFTER_RUNS,
   });
 }

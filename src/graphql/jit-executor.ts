@@ -1,6 +1,11 @@
-import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import type {
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from '@apollo/server-gateway-interface';
 import { execute, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { GatewayMetrics } from '../observability/metrics';
 
 // graphql-jit compiles each operation once into plain JavaScript and runs that
 // instead of graphql-js's generic interpreter: a page of ten numbers executes
@@ -10,41 +15,55 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 // validates (with its document cache), formats errors and runs every plugin;
 // only execution changes.
 //
-// Two kinds of operation stay on graphql-js:
-// - GETs: Apollo's cache-control plugin computes their Cache-Control from
+// These stay on graphql-js (the `reason` of the executions metric):
+// - `first_runs`: a document's first GRAPHQL_JIT_AFTER_RUNS runs. Compiling
+//   costs more than validating, so a stream of one-off documents never pays
+//   for it (as Mercurius's `jit` option);
+// - `get`: Apollo's cache-control plugin computes a GET's Cache-Control from
 //   per-field hooks that only graphql-js runs (http-cache-headers.ts);
-// - operations whose jit result has errors, executed again: error codes,
-//   messages, paths and locations must stay exactly graphql-js's. That costs no
-//   extra upstream call: resolvers read only through the request's DataLoaders,
-//   which keep every answer and every failure for the rest of the request
-//   (a resolver with side effects would break this; there are none).
+// - `jit_errors`: operations whose jit result has errors, executed again, so
+//   error codes, messages, paths and locations stay exactly graphql-js's. That
+//   costs no extra upstream call: resolvers read only through the request's
+//   DataLoaders, which keep every answer and every failure for the rest of the
+//   request (a resolver with side effects would break this; there are none);
+// - `not_compilable`: documents graphql-jit cannot compile.
 
 type Compiled = CompiledQuery | ExecutionResult;
 
-/** Compiles each (document, operation name) once; documents come from Apollo's cache, so the map frees with it. */
-function compiledOperations(schema: GraphQLSchema) {
-  const byDocument = new WeakMap<DocumentNode, Map<string, Compiled>>();
-  return (document: DocumentNode, operationName: string | undefined): Compiled => {
+/** What runs an operation: its compiled form, or graphql-js and why. */
+type Plan = { compiled: CompiledQuery } | { reason: 'first_runs' | 'not_compilable' };
+
+/**
+ * Compiles each (document, operation name) once it has run `afterRuns` times;
+ * documents come from Apollo's document cache, so the map frees with it.
+ */
+function compiledOperations(schema: GraphQLSchema, afterRuns: number) {
+  const byDocument = new WeakMap<DocumentNode, Map<string, Compiled | number>>();
+  return (document: DocumentNode, operationName: string | undefined): Plan => {
     let byName = byDocument.get(document);
     if (!byName) byDocument.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    let compiled = byName.get(key);
-    if (!compiled) byName.set(key, (compiled = compileQuery(schema, document, operationName)));
-    return compiled;
+    let known = byName.get(key) ?? 0;
+    if (typeof known === 'number') {
+      if (known < afterRuns) {
+        byName.set(key, known + 1);
+        return { reason: 'first_runs' };
+      }
+      byName.set(key, (known = compileQuery(schema, document, operationName)));
+    }
+    return isCompiledQuery(known) ? { compiled: known } : { reason: 'not_compilable' };
   };
 }
 
 /** An Apollo "gateway" that executes operations against `schema`, with graphql-jit where it keeps behaviour. */
-export function jitExecutionGateway(schema: GraphQLSchema): GatewayInterface {
-  const compile = compiledOperations(schema);
-  const executor: GatewayExecutor = async ({ document, request, context }) => {
-    if (request.http?.method !== 'GET') {
-      const compiled = compile(document, request.operationName);
-      if (isCompiledQuery(compiled)) {
-        const result = await compiled.query(undefined, context, request.variables ?? {});
-        if (!result.errors?.length) return result;
-      }
-    }
+export function jitExecutionGateway(
+  schema: GraphQLSchema,
+  options: { afterRuns: number; metrics: Pick<GatewayMetrics, 'execution'> },
+): GatewayInterface {
+  const plan = compiledOperations(schema, options.afterRuns);
+  const { metrics } = options;
+  const withGraphqlJs = (reason: string, { document, request, context }: GatewayGraphQLRequestContext) => {
+    metrics.execution('graphql-js', reason);
     return execute({
       schema,
       document,
@@ -52,6 +71,15 @@ export function jitExecutionGateway(schema: GraphQLSchema): GatewayInterface {
       variableValues: request.variables,
       operationName: request.operationName,
     });
+  };
+  const executor: GatewayExecutor = async (requestContext) => {
+    const { document, request, context } = requestContext;
+    if (request.http?.method === 'GET') return withGraphqlJs('get', requestContext);
+    const chosen = plan(document, request.operationName);
+    if ('reason' in chosen) return withGraphqlJs(chosen.reason, requestContext);
+    metrics.execution('jit');
+    const result = await chosen.compiled.query(undefined, context, request.variables ?? {});
+    return result.errors?.length ? withGraphqlJs('jit_errors', requestContext) : result;
   };
   return {
     onSchemaLoadOrUpdate(callback) {

@@ -157,7 +157,10 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
   const client = createUpstreamClient(config, logger, keysSeen, metrics, cache);
   const limits = operationLimits(config.limits, { hideFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: jitExecutionGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    gateway: jitExecutionGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), {
+      afterRuns: config.jitAfterRuns,
+      metrics,
+    }),
     formatError,
     logger: app.log,
     introspection: config.introspection,
