@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { Context } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { GatewayMetrics } from '../observability/metrics';
@@ -363,7 +364,7 @@ export class CartesiaClient {
           method: 'GET',
           path: this.pathPrefix + path,
           headers: requestHeaders,
-          signal: budget.signal,
+          signal: budget,
         });
       } catch (error) {
         throw failure(error);
@@ -410,10 +411,15 @@ export class CartesiaClient {
   }
 }
 
-/** What stops one attempt: its time budget or the caller's signal, whichever comes first. */
-class AttemptBudget {
-  private readonly controller = new AbortController();
+/**
+ * What stops one attempt: its time budget or the caller's signal, whichever
+ * comes first. It is the attempt's abort signal itself, as an EventEmitter
+ * (undici takes either kind): an AbortController per attempt plus undici's
+ * listener on it cost about 20 µs of CPU per call here (bench/stages.ts).
+ */
+class AttemptBudget extends EventEmitter {
   private readonly timer: NodeJS.Timeout;
+  aborted = false;
   timedOut = false;
   callerAborted = false;
 
@@ -421,16 +427,13 @@ class AttemptBudget {
     timeoutMs: number,
     private readonly callerSignal: AbortSignal | undefined,
   ) {
+    super();
     this.timer = setTimeout(() => {
       this.timedOut = true;
-      this.controller.abort();
+      this.abort();
     }, timeoutMs);
     if (callerSignal?.aborted) this.onCallerAbort();
     else callerSignal?.addEventListener('abort', this.onCallerAbort, { once: true });
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
   }
 
   release(): void {
@@ -438,8 +441,14 @@ class AttemptBudget {
     this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
   }
 
+  private abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.emit('abort');
+  }
+
   private readonly onCallerAbort = () => {
     this.callerAborted = true;
-    this.controller.abort();
+    this.abort();
   };
 }
