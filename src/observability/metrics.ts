@@ -5,10 +5,10 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 // process (tests) without clashing. Label values are bounded: routes are
 // templates, upstream endpoints are templates, operation names are capped.
 
-/** How one GraphQL operation ended. */
 /** Which executor ran an operation. */
 export type ExecutionEngine = 'jit' | 'graphql-js';
 
+/** How one GraphQL operation ended. */
 export type OperationOutcome = 'success' | 'partial' | 'error';
 
 /** A state of the upstream circuit breaker. */
