@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CARTESIA_VERSION, seedPhoneNumbers } from '../src/demo-upstream';
 import { benchCases, type BenchCase } from './lib/cases';
-import { startIpcChild, type ServerProcess } from './lib/children';
+import { startBenchUpstream, startIpcChild, type ServerProcess } from './lib/children';
 import { runLoad } from './lib/load';
 import { machineFacts } from './lib/machine';
 import { burst, measure, verify } from './lib/measure';
@@ -27,14 +27,7 @@ function log(line: string): void {
 /** Every server of one scenario; each is stopped by the caller. */
 async function startTargets(options: BenchOptions, latencyMs: number, logDir: string, started: ServerProcess[]) {
   const track = <T extends ServerProcess>(server: T) => (started.push(server), server);
-  const upstreamEnv = {
-    BENCH_API_KEY: API_KEY,
-    BENCH_LATENCY_MS: String(latencyMs),
-    BENCH_RECORDS: String(options.records),
-  };
-  const upstream = track(
-    await startIpcChild('upstream', path.join(__dirname, 'upstream.ts'), { ...process.env, ...upstreamEnv }),
-  );
+  const upstream = track(await startBenchUpstream({ apiKey: API_KEY, records: options.records, latencyMs }));
   const passthroughEnv = {
     BENCH_UPSTREAM_URL: upstream.url,
     BENCH_API_KEY: API_KEY,

@@ -3,6 +3,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 /** A child process serving HTTP on loopback. */
 export interface ServerProcess {
@@ -174,4 +175,18 @@ export async function startIpcChild(name: string, entry: string, env: NodeJS.Pro
       });
     },
   };
+}
+
+/** The benchmark's upstream (bench/upstream.ts): the demo upstream with a fixed latency, in its own process. */
+export function startBenchUpstream(settings: {
+  apiKey: string;
+  records: number;
+  latencyMs: number;
+}): Promise<IpcChild> {
+  return startIpcChild('upstream', path.join(__dirname, '../upstream.ts'), {
+    ...process.env,
+    BENCH_API_KEY: settings.apiKey,
+    BENCH_RECORDS: String(settings.records),
+    BENCH_LATENCY_MS: String(settings.latencyMs),
+  });
 }

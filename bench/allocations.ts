@@ -1,0 +1,137 @@
+// `npx tsx bench/allocations.ts [--case list|filtered|lookup|samePage] [--requests N]`:
+// how many bytes the gateway allocates per request, and where, for
+// BENCHMARKS.md. Garbage is what the collector pays for, so this is the other
+// half of a CPU profile. The gateway runs in this process (so V8's sampling
+// heap profiler sees it, objects collected by either GC included) against the
+// demo upstream in a child process; requests come 32 at a time.
+import { Session } from 'node:inspector/promises';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { Pool } from 'undici';
+import { loadConfig } from '../src/config';
+import { seedPhoneNumbers } from '../src/demo-upstream';
+import { createGateway } from '../src/http/server';
+import { benchCases, type CaseName } from './lib/cases';
+import { startBenchUpstream } from './lib/children';
+
+const RECORDS = 2400;
+const API_KEY = 'sk_car_bench_0123456789abcdef';
+const CONCURRENCY = 32;
+
+interface ProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: ProfileNode[];
+}
+
+function where({ functionName, url, lineNumber }: ProfileNode['callFrame']): string {
+  const library = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+  const file = library ?? url.replace(/^.*\/(src|bench)\//, '$1/');
+  return `${functionName || '(anonymous)'}  ${file}${url ? `:${lineNumber + 1}` : ''}`;
+}
+
+/** Self and inclusive bytes by function (a function counted once per stack). */
+function summarize(head: ProfileNode) {
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let total = 0;
+  const walk = (node: ProfileNode, stack: ReadonlySet<string>) => {
+    const name = where(node.callFrame);
+    total += node.selfSize;
+    self.set(name, (self.get(name) ?? 0) + node.selfSize);
+    const below = stack.has(name) ? stack : new Set(stack).add(name);
+    for (const frame of below) inclusive.set(frame, (inclusive.get(frame) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, below);
+  };
+  walk(head, new Set());
+  return { self, inclusive, total };
+}
+
+function table(title: string, bytes: Map<string, number>, requests: number, top: number): string {
+  const rows = [...bytes]
+    .filter(([name]) => !name.startsWith('(root)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, size]) => `${(size / requests / 1024).toFixed(2).padStart(8)} KiB  ${name}`);
+  return [`${title}:`, ...rows].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      case: { type: 'string', default: 'list' },
+      requests: { type: 'string', default: '2000' },
+      top: { type: 'string', default: '30' },
+    },
+  });
+  const requests = Number(values.requests);
+  const upstream = await startBenchUpstream({ apiKey: API_KEY, records: RECORDS, latencyMs: 0 });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    CARTESIA_API_KEY: API_KEY,
+    CARTESIA_BASE_URL: upstream.url,
+    RATE_LIMIT_MAX: '0',
+  });
+  // Log lines are made (that costs allocations too) but not kept.
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const gateway = await createGateway({ ...config, cartesiaApiKey: API_KEY }, { logDestination: discard });
+  const client = new Pool(await gateway.listen(), { connections: CONCURRENCY });
+  const benchCase = benchCases(seedPhoneNumbers(RECORDS)).find((c) => c.name === (values.case as CaseName))!;
+  let sent = 0;
+  const send = async () => {
+    const { variables } = benchCase.variants[sent++ % benchCase.variants.length]!;
+    const response = await client.request({
+      path: '/graphql',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: benchCase.query, variables }),
+    });
+    const text = await response.body.text();
+    if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(text.slice(0, 300));
+  };
+  const load = async (count: number) => {
+    const until = sent + count;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (sent < until) await send();
+      }),
+    );
+  };
+  const session = new Session();
+  try {
+    await load(3000); // warm-up: compiled operations, optimized code
+    session.connect();
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as never);
+    await load(requests);
+    const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as {
+      profile: { head: ProfileNode };
+    };
+    const { self, inclusive, total } = summarize(profile.head);
+    console.log(
+      `\`${benchCase.name}\`: ${(total / requests / 1024).toFixed(1)} KiB allocated per request ` +
+        `(sampled over ${requests} requests; this process also runs the load's client side)\n`,
+    );
+    console.log(table('by function, self', self, requests, Number(values.top)));
+    console.log('');
+    console.log(table('by function, inclusive', inclusive, requests, Number(values.top)));
+  } finally {
+    session.disconnect();
+    await client.close();
+    await gateway.close();
+    await upstream.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,227 @@
+// `npx tsx bench/stages.ts [--latency <ms>] [--case list|filtered|lookup|samePage]`:
+// where one request's time goes, for BENCHMARKS.md. Two views:
+// 1. In-process CPU cost of single stages of a `list` request (a page of 10
+//    numbers), without HTTP: JSON, the upstream contract, parse, validate,
+//    execution by graphql-js and by graphql-jit.
+// 2. CPU per upstream call at 32 concurrent calls: the gateway's Cartesia
+//    client (coalescing, resilience, contract, metrics) next to a bare undici
+//    GET + JSON.parse, against a real upstream child process.
+// 3. A timeline of sequential requests (one connection, as at concurrency 1)
+//    through the real gateway and a real upstream child process: median time
+//    from the client to the gateway, in the gateway before the upstream call,
+//    the upstream round trip, after it, and back to the client. Marks come from
+//    Fastify hooks and undici's diagnostics channels, so nothing in src/ changes.
+import diagnostics from 'node:diagnostics_channel';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { execute, parse, validate } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { Pool } from 'undici';
+import { CartesiaClient } from '../src/cartesia/client';
+import { GatewayMetrics } from '../src/observability/metrics';
+import { upstreamContract } from '../src/cartesia/contract';
+import { loadConfig } from '../src/config';
+import { CARTESIA_VERSION, seedPhoneNumbers } from '../src/demo-upstream';
+import type { GatewayContext } from '../src/graphql/context';
+import { resolvers } from '../src/graphql/resolvers';
+import { loadTypeDefs } from '../src/graphql/schema';
+import { createGateway } from '../src/http/server';
+import { createPhoneNumberLoaders, type PhoneNumberSource } from '../src/loaders/phone-numbers';
+import { benchCases, type CaseName } from './lib/cases';
+import { startBenchUpstream } from './lib/children';
+
+const RECORDS = 2400;
+const API_KEY = 'sk_car_bench_0123456789abcdef';
+const records = seedPhoneNumbers(RECORDS);
+
+async function time(name: string, runs: number, fn: () => unknown): Promise<void> {
+  for (let i = 0; i < runs / 10; i += 1) await fn(); // warm-up: let the JIT settle
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < runs; i += 1) await fn();
+  const micros = Number(process.hrtime.bigint() - started) / runs / 1000;
+  console.log(`  ${name.padEnd(44)} ${micros.toFixed(1).padStart(7)} µs`);
+}
+
+async function stageCosts(): Promise<void> {
+  const pageText = JSON.stringify({ data: records.slice(0, 10), has_more: true });
+  const listCase = benchCases(records).find((c) => c.name === 'list')!;
+  // The upstream answers at once: only the gateway's own work is timed.
+  const source: PhoneNumberSource = {
+    listPhoneNumbers: async () => JSON.parse(pageText),
+    getPhoneNumber: async () => records[0]!,
+  };
+  const contextValue = () => ({ loaders: createPhoneNumberLoaders(source) }) as unknown as GatewayContext;
+  const variables = listCase.variants[0]!.variables;
+  console.log('In-process cost of one `list` request, by stage (mean of many runs):');
+  const { isPhoneNumberListPage } = upstreamContract();
+  const page: unknown = JSON.parse(pageText);
+  await time('JSON.parse of the upstream page', 20000, () => JSON.parse(pageText));
+  await time('ajv: the page against the OpenAPI contract', 20000, () => isPhoneNumberListPage(page));
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  const document = parse(listCase.query);
+  await time('parse the operation (Apollo caches it)', 5000, () => parse(listCase.query));
+  await time('validate the operation (Apollo caches it)', 2000, () => validate(schema, document));
+  let result: unknown;
+  await time('execute: graphql-js', 3000, async () => {
+    result = await execute({ schema, document, contextValue: contextValue(), variableValues: variables });
+  });
+  const compiled = compileQuery(schema, document);
+  if (!isCompiledQuery(compiled)) throw new Error('graphql-jit could not compile the operation');
+  await time('execute: graphql-jit', 3000, () => compiled.query(undefined, contextValue(), variables));
+  await time('JSON.stringify of the answer', 20000, () => JSON.stringify(result));
+}
+
+/** CPU time of this process per call, `calls` calls with `concurrency` in flight. */
+async function cpuPerCall(calls: number, concurrency: number, call: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const before = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < calls) await call(next++);
+    }),
+  );
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / calls;
+}
+
+async function upstreamClientCost(): Promise<void> {
+  const upstream = await startBenchUpstream({ apiKey: API_KEY, records: RECORDS, latencyMs: 0 });
+  const pool = new Pool(upstream.url, { connections: 64 });
+  const client = new CartesiaClient({
+    baseUrl: upstream.url,
+    apiKey: API_KEY,
+    version: CARTESIA_VERSION,
+    timeoutMs: 10_000,
+    metrics: new GatewayMetrics({ processMetrics: false }),
+  });
+  // Distinct pages, so nothing is coalesced: every call is a real GET.
+  const after = (i: number) => records[((i % 240) * 10 + 5) % records.length]!.id;
+  const bare = async (i: number) => {
+    const response = await pool.request({
+      method: 'GET',
+      path: `/agents/phone-numbers?limit=10&starting_after=${after(i)}`,
+      headers: { authorization: `Bearer ${API_KEY}`, 'cartesia-version': CARTESIA_VERSION },
+    });
+    return JSON.parse(await response.body.text());
+  };
+  const gatewayClient = (i: number) =>
+    client.listPhoneNumbers(
+      { limit: 10, starting_after: after(i) },
+      { signal: new AbortController().signal, deadlineAt: Date.now() + 10_000 },
+    );
+  try {
+    console.log('\nCPU per upstream call, 32 in flight, median of 3 rounds of 10000 (µs):');
+    for (const [name, call] of [
+      ['undici GET + JSON.parse', bare],
+      ['CartesiaClient.listPhoneNumbers', gatewayClient],
+    ] as const) {
+      const rounds = [];
+      for (let round = 0; round < 3; round += 1) rounds.push(await cpuPerCall(10_000, 32, call));
+      console.log(`  ${name.padEnd(44)} ${median(rounds).toFixed(1).padStart(7)}`);
+    }
+  } finally {
+    await client.close();
+    await pool.close();
+    await upstream.stop();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function timeline(latencyMs: number, caseName: CaseName, requests: number): Promise<void> {
+  const upstream = await startBenchUpstream({ apiKey: API_KEY, records: RECORDS, latencyMs });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    CARTESIA_API_KEY: API_KEY,
+    CARTESIA_BASE_URL: upstream.url,
+    RATE_LIMIT_MAX: '0',
+  });
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const gateway = await createGateway({ ...config, cartesiaApiKey: API_KEY }, { logDestination: discard });
+  const marks = new Map<string, number>();
+  const mark = (name: string) => () => void marks.set(name, performance.now());
+  gateway.app.addHook('onRequest', async () => mark('onRequest')());
+  gateway.app.addHook('onSend', async (_request, _reply, payload) => (mark('onSend')(), payload));
+  // The client below is undici too: only the gateway's calls to the upstream count.
+  const upstreamOrigin = new URL(upstream.url).origin;
+  const markUpstream = (name: string) => (message: unknown) => {
+    if ((message as { request: { origin: string } }).request.origin === upstreamOrigin) mark(name)();
+  };
+  diagnostics.subscribe('undici:request:create', markUpstream('upstreamRequest'));
+  diagnostics.subscribe('undici:request:headers', markUpstream('upstreamHeaders'));
+  const client = new Pool(await gateway.listen(), { connections: 1 });
+  const benchCase = benchCases(records).find((c) => c.name === caseName)!;
+  const stages = [
+    'client -> gateway',
+    'gateway, before the upstream call',
+    'upstream round trip',
+    'gateway, after it',
+    'gateway -> client',
+    'total',
+  ];
+  const samples: number[][] = stages.map(() => []);
+  try {
+    for (let i = 0; i < requests; i += 1) {
+      const { variables } = benchCase.variants[i % benchCase.variants.length]!;
+      marks.clear();
+      const sent = performance.now();
+      const response = await client.request({
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: benchCase.query, variables }),
+      });
+      const text = await response.body.text();
+      const received = performance.now();
+      if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(text.slice(0, 300));
+      if (i < requests / 5 || !marks.has('upstreamRequest')) continue; // warm-up, or served without an upstream call
+      const at = (name: string) => marks.get(name)!;
+      const spans = [
+        at('onRequest') - sent,
+        at('upstreamRequest') - at('onRequest'),
+        at('upstreamHeaders') - at('upstreamRequest'),
+        at('onSend') - at('upstreamHeaders'),
+        received - at('onSend'),
+        received - sent,
+      ];
+      spans.forEach((span, index) => samples[index]!.push(span));
+    }
+  } finally {
+    await client.close();
+    await gateway.close();
+    await upstream.stop();
+  }
+  console.log(
+    `\nOne connection, \`${caseName}\`, upstream latency ${latencyMs} ms: median of ${samples[0]!.length} requests (ms)`,
+  );
+  stages.forEach((stage, index) =>
+    console.log(`  ${stage.padEnd(36)} ${median(samples[index]!).toFixed(3).padStart(8)}`),
+  );
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      latency: { type: 'string', default: '0,20' },
+      case: { type: 'string', default: 'list' },
+      requests: { type: 'string', default: '300' },
+    },
+  });
+  await stageCosts();
+  await upstreamClientCost();
+  for (const latency of values.latency!.split(',').map(Number)) {
+    await timeline(latency, values.case as CaseName, Number(values.requests));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
