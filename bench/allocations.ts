@@ -1,4 +1,4 @@
-// `npx tsx bench/allocations.ts [--case list|filtered|lookup|samePage] [--requests N]`:
+// `npx tsx bench/allocations.ts [--case list|filtered|lookup|samePage] [--requests N] [--top N] [--callers fn]`:
 // how many bytes the gateway allocates per request, and where, for
 // BENCHMARKS.md. Garbage is what the collector pays for, so this is the other
 // half of a CPU profile. The gateway runs in this process (so V8's sampling
@@ -30,21 +30,29 @@ function where({ functionName, url, lineNumber }: ProfileNode['callFrame']): str
   return `${functionName || '(anonymous)'}  ${file}${url ? `:${lineNumber + 1}` : ''}`;
 }
 
-/** Self and inclusive bytes by function (a function counted once per stack). */
-function summarize(head: ProfileNode) {
+/**
+ * Self and inclusive bytes by function (a function counted once per stack),
+ * and the self bytes of functions named `callersOf` by their three nearest callers.
+ */
+function summarize(head: ProfileNode, callersOf: string | undefined) {
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const callers = new Map<string, number>();
   let total = 0;
   const walk = (node: ProfileNode, stack: ReadonlySet<string>) => {
     const name = where(node.callFrame);
     total += node.selfSize;
     self.set(name, (self.get(name) ?? 0) + node.selfSize);
+    if (callersOf && node.callFrame.functionName === callersOf) {
+      const chain = [...stack].slice(-3).reverse().join(' < ');
+      callers.set(chain, (callers.get(chain) ?? 0) + node.selfSize);
+    }
     const below = stack.has(name) ? stack : new Set(stack).add(name);
     for (const frame of below) inclusive.set(frame, (inclusive.get(frame) ?? 0) + node.selfSize);
     for (const child of node.children) walk(child, below);
   };
   walk(head, new Set());
-  return { self, inclusive, total };
+  return { self, inclusive, callers, total };
 }
 
 function table(title: string, bytes: Map<string, number>, requests: number, top: number): string {
@@ -62,6 +70,7 @@ async function main(): Promise<void> {
       case: { type: 'string', default: 'list' },
       requests: { type: 'string', default: '2000' },
       top: { type: 'string', default: '30' },
+      callers: { type: 'string' },
     },
   });
   const requests = Number(values.requests);
@@ -112,7 +121,7 @@ async function main(): Promise<void> {
     const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as {
       profile: { head: ProfileNode };
     };
-    const { self, inclusive, total } = summarize(profile.head);
+    const { self, inclusive, callers, total } = summarize(profile.head, values.callers);
     console.log(
       `\`${benchCase.name}\`: ${(total / requests / 1024).toFixed(1)} KiB allocated per request ` +
         `(sampled over ${requests} requests; this process also runs the load's client side)\n`,
@@ -120,6 +129,7 @@ async function main(): Promise<void> {
     console.log(table('by function, self', self, requests, Number(values.top)));
     console.log('');
     console.log(table('by function, inclusive', inclusive, requests, Number(values.top)));
+    if (values.callers) console.log(`\n${table(`callers of ${values.callers}`, callers, requests, Number(values.top))}`);
   } finally {
     session.disconnect();
     await client.close();

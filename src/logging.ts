@@ -13,19 +13,20 @@ export interface LoggerOptions {
   readonly secrets?: SecretSource;
 }
 
-// Known places for credentials in the objects we log (requests, upstream calls, errors).
+// Known places for credentials in the objects we log (requests, upstream
+// calls, errors). Exact paths only: a wildcard path makes pino clone every
+// logged object, about 6 µs and 19 KiB per request line (bench/allocations.ts).
+// Credentials anywhere else are caught by value, below.
 const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'headers.authorization',
-  '*.headers.authorization',
+  'headers.cookie',
+  'upstream.headers.authorization',
   'authorization',
-  '*.authorization',
   'apiKey',
-  '*.apiKey',
   'token',
-  '*.token',
 ];
 
 // Last line of defence for credentials in places nobody thought of (an error
@@ -37,7 +38,7 @@ const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 export function scrubSecrets(line: string, secrets: Iterable<string> = []): string {
   let scrubbed = line.replace(BEARER_VALUE, '$1 [redacted]').replace(JWT_SHAPE, '[redacted]');
   for (const secret of secrets) {
-    if (secret.length >= 8) scrubbed = scrubbed.split(secret).join('[redacted]');
+    if (secret.length >= 8 && scrubbed.includes(secret)) scrubbed = scrubbed.split(secret).join('[redacted]');
   }
   return scrubbed;
 }

@@ -61,6 +61,14 @@ describe('seedPhoneNumbers: shape', () => {
     expect(failures).toEqual([]);
   });
 
+  it('the contract refuses a timestamp that is not an RFC 3339 date-time', () => {
+    const { isPhoneNumber } = upstreamContract();
+    for (const created_at of ['yesterday', '2026-03-01', '2026-03-01 10:00', '1772323200']) {
+      expect(isPhoneNumber({ ...records[0]!, created_at } as unknown)).toBe(false);
+      expect(describeViolations(isPhoneNumber.errors)).toMatch(/created_at/);
+    }
+  });
+
   it('is in list order: created_at descending, all distinct', () => {
     expect([...records].sort(compareListOrder)).toEqual(records);
     expect(new Set(records.map((r) => r.created_at)).size).toBe(records.length);
