@@ -5,17 +5,12 @@
 // heap profiler sees it, objects collected by either GC included) against the
 // demo upstream in a child process; requests come 32 at a time.
 import { Session } from 'node:inspector/promises';
-import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
-import { loadConfig } from '../src/config';
 import { seedPhoneNumbers } from '../src/demo-upstream';
-import { createGateway } from '../src/http/server';
 import { benchCases, type CaseName } from './lib/cases';
-import { startBenchUpstream } from './lib/children';
+import { IN_PROCESS_RECORDS, postCase, startInProcessStack } from './lib/in-process';
 
-const RECORDS = 2400;
-const API_KEY = 'sk_car_bench_0123456789abcdef';
 const CONCURRENCY = 32;
 
 interface ProfileNode {
@@ -74,32 +69,11 @@ async function main(): Promise<void> {
     },
   });
   const requests = Number(values.requests);
-  const upstream = await startBenchUpstream({ apiKey: API_KEY, records: RECORDS, latencyMs: 0 });
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    CARTESIA_API_KEY: API_KEY,
-    CARTESIA_BASE_URL: upstream.url,
-    RATE_LIMIT_MAX: '0',
-  });
-  // Log lines are made (that costs allocations too) but not kept.
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const gateway = await createGateway({ ...config, cartesiaApiKey: API_KEY }, { logDestination: discard });
-  const client = new Pool(await gateway.listen(), { connections: CONCURRENCY });
-  const benchCase = benchCases(seedPhoneNumbers(RECORDS)).find((c) => c.name === (values.case as CaseName))!;
+  const stack = await startInProcessStack(0);
+  const client = new Pool(stack.url, { connections: CONCURRENCY });
+  const benchCase = benchCases(seedPhoneNumbers(IN_PROCESS_RECORDS)).find((c) => c.name === (values.case as CaseName))!;
   let sent = 0;
-  const send = async () => {
-    const { variables } = benchCase.variants[sent++ % benchCase.variants.length]!;
-    const response = await client.request({
-      path: '/graphql',
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: benchCase.query, variables }),
-    });
-    const text = await response.body.text();
-    if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(text.slice(0, 300));
-  };
+  const send = () => postCase(client, benchCase, sent++);
   const load = async (count: number) => {
     const until = sent + count;
     await Promise.all(
@@ -129,12 +103,12 @@ async function main(): Promise<void> {
     console.log(table('by function, self', self, requests, Number(values.top)));
     console.log('');
     console.log(table('by function, inclusive', inclusive, requests, Number(values.top)));
-    if (values.callers) console.log(`\n${table(`callers of ${values.callers}`, callers, requests, Number(values.top))}`);
+    if (values.callers)
+      console.log(`\n${table(`callers of ${values.callers}`, callers, requests, Number(values.top))}`);
   } finally {
     session.disconnect();
     await client.close();
-    await gateway.close();
-    await upstream.stop();
+    await stack.stop();
   }
 }
 

@@ -13,7 +13,6 @@
 //    Fastify hooks and undici's diagnostics channels, so nothing in src/ changes.
 import diagnostics from 'node:diagnostics_channel';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, validate } from 'graphql';
@@ -22,19 +21,17 @@ import { Pool } from 'undici';
 import { CartesiaClient } from '../src/cartesia/client';
 import { GatewayMetrics } from '../src/observability/metrics';
 import { upstreamContract } from '../src/cartesia/contract';
-import { loadConfig } from '../src/config';
 import { CARTESIA_VERSION, seedPhoneNumbers } from '../src/demo-upstream';
 import type { GatewayContext } from '../src/graphql/context';
 import { resolvers } from '../src/graphql/resolvers';
 import { loadTypeDefs } from '../src/graphql/schema';
-import { createGateway } from '../src/http/server';
 import { createPhoneNumberLoaders, type PhoneNumberSource } from '../src/loaders/phone-numbers';
 import { benchCases, type CaseName } from './lib/cases';
+import { IN_PROCESS_API_KEY, IN_PROCESS_RECORDS, postCase, startInProcessStack } from './lib/in-process';
 import { startBenchUpstream } from './lib/children';
 
-const RECORDS = 2400;
-const API_KEY = 'sk_car_bench_0123456789abcdef';
-const records = seedPhoneNumbers(RECORDS);
+const API_KEY = IN_PROCESS_API_KEY;
+const records = seedPhoneNumbers(IN_PROCESS_RECORDS);
 
 async function time(name: string, runs: number, fn: () => unknown): Promise<void> {
   for (let i = 0; i < runs / 10; i += 1) await fn(); // warm-up: let the JIT settle
@@ -87,7 +84,7 @@ async function cpuPerCall(calls: number, concurrency: number, call: (i: number) 
 }
 
 async function upstreamClientCost(): Promise<void> {
-  const upstream = await startBenchUpstream({ apiKey: API_KEY, records: RECORDS, latencyMs: 0 });
+  const upstream = await startBenchUpstream({ apiKey: API_KEY, records: IN_PROCESS_RECORDS, latencyMs: 0 });
   const pool = new Pool(upstream.url, { connections: 64 });
   const client = new CartesiaClient({
     baseUrl: upstream.url,
@@ -131,29 +128,20 @@ async function upstreamClientCost(): Promise<void> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function timeline(latencyMs: number, caseName: CaseName, requests: number): Promise<void> {
-  const upstream = await startBenchUpstream({ apiKey: API_KEY, records: RECORDS, latencyMs });
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    CARTESIA_API_KEY: API_KEY,
-    CARTESIA_BASE_URL: upstream.url,
-    RATE_LIMIT_MAX: '0',
-  });
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const gateway = await createGateway({ ...config, cartesiaApiKey: API_KEY }, { logDestination: discard });
   const marks = new Map<string, number>();
   const mark = (name: string) => () => void marks.set(name, performance.now());
-  gateway.app.addHook('onRequest', async () => mark('onRequest')());
-  gateway.app.addHook('onSend', async (_request, _reply, payload) => (mark('onSend')(), payload));
+  const stack = await startInProcessStack(latencyMs, ({ app }) => {
+    app.addHook('onRequest', async () => mark('onRequest')());
+    app.addHook('onSend', async (_request, _reply, payload) => (mark('onSend')(), payload));
+  });
   // The client below is undici too: only the gateway's calls to the upstream count.
-  const upstreamOrigin = new URL(upstream.url).origin;
+  const upstreamOrigin = new URL(stack.upstream.url).origin;
   const markUpstream = (name: string) => (message: unknown) => {
     if ((message as { request: { origin: string } }).request.origin === upstreamOrigin) mark(name)();
   };
   diagnostics.subscribe('undici:request:create', markUpstream('upstreamRequest'));
   diagnostics.subscribe('undici:request:headers', markUpstream('upstreamHeaders'));
-  const client = new Pool(await gateway.listen(), { connections: 1 });
+  const client = new Pool(stack.url, { connections: 1 });
   const benchCase = benchCases(records).find((c) => c.name === caseName)!;
   const stages = [
     'client -> gateway',
@@ -166,18 +154,10 @@ async function timeline(latencyMs: number, caseName: CaseName, requests: number)
   const samples: number[][] = stages.map(() => []);
   try {
     for (let i = 0; i < requests; i += 1) {
-      const { variables } = benchCase.variants[i % benchCase.variants.length]!;
       marks.clear();
       const sent = performance.now();
-      const response = await client.request({
-        path: '/graphql',
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: benchCase.query, variables }),
-      });
-      const text = await response.body.text();
+      await postCase(client, benchCase, i);
       const received = performance.now();
-      if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(text.slice(0, 300));
       if (i < requests / 5 || !marks.has('upstreamRequest')) continue; // warm-up, or served without an upstream call
       const at = (name: string) => marks.get(name)!;
       const spans = [
@@ -192,8 +172,7 @@ async function timeline(latencyMs: number, caseName: CaseName, requests: number)
     }
   } finally {
     await client.close();
-    await gateway.close();
-    await upstream.stop();
+    await stack.stop();
   }
   console.log(
     `\nOne connection, \`${caseName}\`, upstream latency ${latencyMs} ms: median of ${samples[0]!.length} requests (ms)`,
