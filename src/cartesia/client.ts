@@ -316,7 +316,7 @@ export class CartesiaClient {
 
   /**
    * Refuses a call that would wait behind a full queue: memory stays bounded
-   * when Cartesia slows down. `size` counts calls in flight plus waiting.
+   * when Cartesia slows down. `outstanding` counts attempts in flight plus waiting for a socket.
    */
   private admit(operation: string): void {
     if (this.outstanding >= this.capacity) {
@@ -346,7 +346,7 @@ export class CartesiaClient {
   ): Promise<JsonResponse> {
     this.admit(operation);
     this.outstanding += 1;
-    // One controller and one timer per attempt, both released when it ends
+    // One timer and one listener per attempt, both released when it ends
     // (AbortSignal.timeout would keep a timer and signal alive for the whole budget).
     const budget = new AttemptBudget(attempt.timeoutMs, signal);
     const failure = (error: unknown) => this.transportError(operation, error, budget, attempt.timeoutMs);
