@@ -1,4 +1,4 @@
-// `npx tsx bench/allocations.ts [--case list|filtered|lookup|samePage] [--requests N] [--top N] [--callers fn]`:
+// `npx tsx bench/allocations.ts [--case list|filtered|lookup|samePage] [--requests N] [--top N] [--callers fn] [--smoke]`:
 // how many bytes the gateway allocates per request, and where, for
 // BENCHMARKS.md. Garbage is what the collector pays for, so this is the other
 // half of a CPU profile. The gateway runs in this process (so V8's sampling
@@ -66,9 +66,11 @@ async function main(): Promise<void> {
       requests: { type: 'string', default: '2000' },
       top: { type: 'string', default: '30' },
       callers: { type: 'string' },
+      // A few hundred requests, to show the tool still works (test/process/bench-smoke.test.ts).
+      smoke: { type: 'boolean', default: false },
     },
   });
-  const requests = Number(values.requests);
+  const requests = values.smoke ? 200 : Number(values.requests);
   const stack = await startInProcessStack(0);
   const client = new Pool(stack.url, { connections: CONCURRENCY });
   const benchCase = benchCases(seedPhoneNumbers(IN_PROCESS_RECORDS)).find((c) => c.name === (values.case as CaseName))!;
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
   };
   const session = new Session();
   try {
-    await load(3000); // warm-up: compiled operations, optimized code
+    await load(values.smoke ? 200 : 3000); // warm-up: compiled operations, optimized code
     session.connect();
     await session.post('HeapProfiler.startSampling', {
       samplingInterval: 1024,

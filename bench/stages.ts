@@ -1,4 +1,4 @@
-// `npx tsx bench/stages.ts [--latency <ms>] [--case list|filtered|lookup|samePage]`:
+// `npx tsx bench/stages.ts [--latency <ms>,…] [--case list|filtered|lookup|samePage] [--requests N] [--smoke]`:
 // where one request's time goes, for BENCHMARKS.md. Two views:
 // 1. In-process CPU cost of single stages of a `list` request (a page of 10
 //    numbers), without HTTP: JSON, the upstream contract, parse, validate,
@@ -33,7 +33,11 @@ import { startBenchUpstream } from './lib/children';
 const API_KEY = IN_PROCESS_API_KEY;
 const records = seedPhoneNumbers(IN_PROCESS_RECORDS);
 
-async function time(name: string, runs: number, fn: () => unknown): Promise<void> {
+/** `--smoke`: a few runs of everything, to show the tool still works (test/process/bench-smoke.test.ts). */
+let scale = 1;
+
+async function time(name: string, fullRuns: number, fn: () => unknown): Promise<void> {
+  const runs = Math.max(20, Math.round(fullRuns * scale));
   for (let i = 0; i < runs / 10; i += 1) await fn(); // warm-up: let the JIT settle
   const started = process.hrtime.bigint();
   for (let i = 0; i < runs; i += 1) await fn();
@@ -109,13 +113,14 @@ async function upstreamClientCost(): Promise<void> {
       { signal: new AbortController().signal, deadlineAt: Date.now() + 10_000 },
     );
   try {
-    console.log('\nCPU per upstream call, 32 in flight, median of 3 rounds of 10000 (µs):');
+    const calls = Math.round(10_000 * scale);
+    console.log(`\nCPU per upstream call, 32 in flight, median of 3 rounds of ${calls} (µs):`);
     for (const [name, call] of [
       ['undici GET + JSON.parse', bare],
       ['CartesiaClient.listPhoneNumbers', gatewayClient],
     ] as const) {
       const rounds = [];
-      for (let round = 0; round < 3; round += 1) rounds.push(await cpuPerCall(10_000, 32, call));
+      for (let round = 0; round < 3; round += 1) rounds.push(await cpuPerCall(calls, 32, call));
       console.log(`  ${name.padEnd(44)} ${median(rounds).toFixed(1).padStart(7)}`);
     }
   } finally {
@@ -188,8 +193,10 @@ async function main(): Promise<void> {
       latency: { type: 'string', default: '0,20' },
       case: { type: 'string', default: 'list' },
       requests: { type: 'string', default: '300' },
+      smoke: { type: 'boolean', default: false },
     },
   });
+  if (values.smoke) scale = 0.01;
   await stageCosts();
   await upstreamClientCost();
   for (const latency of values.latency!.split(',').map(Number)) {
