@@ -10,7 +10,35 @@ export interface paths {
     /** List Phone Numbers */
     readonly get: operations['phone_numbers_list'];
     readonly put?: never;
-    readonly post?: never;
+    /**
+     * Import Phone Number
+     * @description Imports a number that already exists in a linked provider account (Twilio), optionally assigning an agent to answer it.
+     */
+    readonly post: operations['phone_numbers_import'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/agents/phone-numbers/provision': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * Get Phone Number Provisioning Usage
+     * @description Cartesia-managed number provisioning for the current month. Active numbers and numbers deleted this month both count.
+     */
+    readonly get: operations['phone_numbers_provisioning_usage'];
+    readonly put?: never;
+    /**
+     * Provision Cartesia Number
+     * @description Provisions a new Cartesia-managed US number (inbound, and outbound to US numbers only). The subscription plan limits how many can be provisioned each month.
+     */
+    readonly post: operations['phone_numbers_provision'];
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -31,6 +59,34 @@ export interface paths {
     readonly get: operations['phone_numbers_get'];
     readonly put?: never;
     readonly post?: never;
+    /**
+     * Delete Phone Number
+     * @description Deletes a number. It must be unassigned from its agent first. A Cartesia-managed number is released and cannot be recovered.
+     */
+    readonly delete: operations['phone_numbers_delete'];
+    readonly options?: never;
+    readonly head?: never;
+    /**
+     * Update Phone Number
+     * @description Changes a number's label, the agent that answers it, or its provider. Every field is optional; agent_id null unassigns the agent.
+     */
+    readonly patch: operations['phone_numbers_update'];
+    readonly trace?: never;
+  };
+  readonly '/agents': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /**
+     * List Agents
+     * @description Summaries of every agent of the account, in one unpaginated list.
+     */
+    readonly get: operations['agents_list'];
+    readonly put?: never;
+    readonly post?: never;
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -41,6 +97,92 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * ErrorResponse
+     * @description An error answer. Its text is for operators, never for end users.
+     */
+    readonly ErrorResponse: {
+      readonly error: string;
+    };
+    /**
+     * ImportPhoneNumberBody
+     * @description A number to import from an existing provider. The plan limits how many numbers an account may hold.
+     */
+    readonly ImportPhoneNumberBody: {
+      /** @description A human-readable name for the phone number. */
+      readonly label: string;
+      /** @description The phone number in E.164 format. */
+      readonly number: string;
+      readonly provider: components['schemas']['ProviderReference'];
+      /** @description An agent to answer inbound calls to the number. */
+      readonly agent_id?: string;
+    };
+    /**
+     * ProviderReference
+     * @description An existing provider by its ID, or a Twilio account to look the provider up by.
+     */
+    readonly ProviderReference:
+      components['schemas']['ProviderReferenceById'] | components['schemas']['ProviderReferenceByTwilioAccount'];
+    /** By ID */
+    readonly ProviderReferenceById: {
+      readonly id: string;
+    };
+    /** By Twilio Account */
+    readonly ProviderReferenceByTwilioAccount: {
+      /** @enum {string} */
+      readonly type: 'twilio';
+      readonly account_sid: string;
+      readonly region: components['schemas']['TelephonyRegion'];
+    };
+    /** ProvisionPhoneNumberBody */
+    readonly ProvisionPhoneNumberBody: {
+      /** @description A human-readable name for the phone number. */
+      readonly label: string;
+      /** @description An agent to answer inbound calls. Without one the number is outbound-only. */
+      readonly agent_id?: string;
+    };
+    /**
+     * ProvisionPhoneNumberResponse
+     * @description The provisioned number. It carries no provider object: a provisioned number is always Cartesia-managed.
+     */
+    readonly ProvisionPhoneNumberResponse: components['schemas']['PhoneNumberBaseResponse'];
+    /** PhoneNumberProvisioningUsageResponse */
+    readonly PhoneNumberProvisioningUsageResponse: {
+      /** @description Numbers provisioned this month (deleted ones included). */
+      readonly monthly_usage: number;
+      /** @description How many the plan allows each month. */
+      readonly monthly_limit: number;
+      /** @description How many more can be provisioned this month. */
+      readonly remaining: number;
+    };
+    /**
+     * UpdatePhoneNumberBody
+     * @description Fields to change; absent fields stay as they are.
+     */
+    readonly UpdatePhoneNumberBody: {
+      /** @description A new human-readable name. */
+      readonly label?: string;
+      /** @description The agent to answer inbound calls, or null to unassign. */
+      readonly agent_id?: string | null;
+      readonly provider?: components['schemas']['ProviderReferenceById'];
+    };
+    /** GetAgentsResponse */
+    readonly GetAgentsResponse: {
+      readonly summaries: readonly components['schemas']['AgentSummary'][];
+    };
+    /**
+     * AgentSummary
+     * @description An agent, without its full configuration. The upstream may add fields; a client ignores those it does not know.
+     */
+    readonly AgentSummary: {
+      readonly id: string;
+      readonly name: string;
+      readonly description?: string | null;
+      /** Format: date-time */
+      readonly created_at?: string;
+      /** Format: date-time */
+      readonly updated_at?: string;
+    };
     /**
      * PhoneNumberResponse
      * @description A phone number with its provider and agent assignment details.
@@ -170,6 +312,128 @@ export interface operations {
       };
     };
   };
+  readonly phone_numbers_import: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header: {
+        /** @description API version header. */
+        readonly 'Cartesia-Version': components['parameters']['CartesiaVersionHeader'];
+      };
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': components['schemas']['ImportPhoneNumberBody'];
+      };
+    };
+    readonly responses: {
+      /** @description Phone number imported. */
+      readonly 201: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['PhoneNumberResponse'];
+        };
+      };
+      /** @description Import failed: the number is not in the provider account, the provider lookup failed, the provider's credentials are incomplete, or the provider type is not supported. */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Provider or agent not found. */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The number has already been imported. */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  readonly phone_numbers_provisioning_usage: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header: {
+        /** @description API version header. */
+        readonly 'Cartesia-Version': components['parameters']['CartesiaVersionHeader'];
+      };
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      /** @description This month's usage and limit. */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['PhoneNumberProvisioningUsageResponse'];
+        };
+      };
+    };
+  };
+  readonly phone_numbers_provision: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header: {
+        /** @description API version header. */
+        readonly 'Cartesia-Version': components['parameters']['CartesiaVersionHeader'];
+      };
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': components['schemas']['ProvisionPhoneNumberBody'];
+      };
+    };
+    readonly responses: {
+      /** @description Phone number provisioned. */
+      readonly 201: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ProvisionPhoneNumberResponse'];
+        };
+      };
+      /** @description Agent not found (assumed). */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The plan's monthly provisioning limit is reached (assumed; the usage endpoint above tells it in advance). */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   readonly phone_numbers_get: {
     readonly parameters: {
       readonly query?: never;
@@ -200,6 +464,119 @@ export interface operations {
           readonly [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  readonly phone_numbers_delete: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header: {
+        /** @description API version header. */
+        readonly 'Cartesia-Version': components['parameters']['CartesiaVersionHeader'];
+      };
+      readonly path: {
+        /** @description The phone number ID. */
+        readonly id: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      /** @description Phone number deleted (no body; assumed). */
+      readonly 204: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Phone number not found. */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The number is still assigned to an agent (assumed). */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  readonly phone_numbers_update: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header: {
+        /** @description API version header. */
+        readonly 'Cartesia-Version': components['parameters']['CartesiaVersionHeader'];
+      };
+      readonly path: {
+        /** @description The phone number ID. */
+        readonly id: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': components['schemas']['UpdatePhoneNumberBody'];
+      };
+    };
+    readonly responses: {
+      /** @description Phone number updated. */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['PhoneNumberResponse'];
+        };
+      };
+      /** @description The update is not possible, e.g. a provider of another type, or a provider account that does not hold the number (assumed). */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Phone number, agent or provider not found. */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  readonly agents_list: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header: {
+        /** @description API version header. */
+        readonly 'Cartesia-Version': components['parameters']['CartesiaVersionHeader'];
+      };
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      /** @description The agents. */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['GetAgentsResponse'];
+        };
       };
     };
   };
