@@ -1,108 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import {
-  TrustedDocumentsError,
-  loadTrustedDocuments,
-  type TrustedDocumentManifest,
-} from './graphql/trusted-documents/manifest';
 
-/** Everything the gateway reads from its environment, parsed once at start. */
-export interface GatewayConfig {
-  readonly nodeEnv: 'development' | 'production' | 'test';
-  readonly host: string;
-  readonly port: number;
-  /** Absent only in development, where main.ts starts the demo upstream. */
-  readonly cartesiaApiKey: string | undefined;
-  readonly cartesiaBaseUrl: string;
-  readonly cartesiaVersion: string;
-  readonly upstreamTimeoutMs: number;
-  readonly introspection: boolean;
-  readonly sandbox: boolean;
-  readonly logLevel: string;
-  /** Shared state across replicas (rate limits, response cache, persisted queries); undefined: in memory. */
-  readonly redisUrl: string | undefined;
-  /** When set, only these operations run (trusted documents / safelist). */
-  readonly trustedDocuments: TrustedDocumentManifest | undefined;
-  /** Serve the demo page at `GET /`. */
-  readonly demoPage: boolean;
-  /** Serve /metrics on this port only (its own server); undefined: on the main port. */
-  readonly metricsPort: number | undefined;
-  /** Where spans go, from the standard OTEL_* variables; `none` loads no tracing SDK at all. */
-  readonly tracesExporter: TracesExporter;
-  /** Mounted secret the key was read from; re-read on change and on a 401 (rotation without restart). */
-  readonly cartesiaApiKeyFile: string | undefined;
-  /** Whole-operation budget: no upstream wait (attempts, backoff, queue) outlives it. */
-  readonly requestDeadlineMs: number;
-  readonly upstream: UpstreamResilienceConfig;
-  readonly limits: OperationLimitsConfig;
-  /** Origins allowed to call from a browser; empty = no CORS headers at all. */
-  readonly corsOrigins: readonly string[];
-  readonly auth: AuthConfig;
-  readonly rateLimit: RateLimitConfig;
-  readonly shutdown: { readonly graceMs: number; readonly delayMs: number };
-  /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
-  readonly trustProxy: boolean;
-  /** How long validated upstream payloads are reused; 0 = no cache (the default). */
-  readonly cacheTtlMs: number;
-  /** Runs of a document with graphql-js before it is compiled with graphql-jit (0: compile at once). */
-  readonly jitAfterRuns: number;
-}
-
-/** Timeouts, pool, retries and circuit breaker for calls to Cartesia. */
-export interface UpstreamResilienceConfig {
-  readonly connectTimeoutMs: number;
-  readonly headersTimeoutMs: number;
-  readonly bodyTimeoutMs: number;
-  /** Keep-alive sockets, i.e. the most calls in flight at once. */
-  readonly connections: number;
-  /** Calls allowed to wait for a socket; one more is UPSTREAM_OVERLOADED. */
-  readonly maxQueue: number;
-  readonly retries: number;
-  readonly retryBaseDelayMs: number;
-  readonly retryMaxDelayMs: number;
-  /** A longer `Retry-After` is not waited for: the error goes to the client. */
-  readonly retryAfterMaxMs: number;
-  /** Consecutive failed calls that open the circuit. */
-  readonly breakerThreshold: number;
-  /** How long an open circuit answers without calling, before one trial call. */
-  readonly breakerCooldownMs: number;
-}
-
-/** What one HTTP request / GraphQL operation may ask for. */
-export interface OperationLimitsConfig {
-  readonly bodyBytes: number;
-  readonly maxDepth: number;
-  readonly maxAliases: number;
-  readonly maxRootFields: number;
-  readonly maxUpstreamCalls: number;
-  readonly maxDirectives: number;
-  readonly maxTokens: number;
-  readonly batching: boolean;
-  readonly maxBatchSize: number;
-}
-
-/** How the gateway authenticates its own clients (not Cartesia). */
-export type AuthConfig =
-  | { readonly mode: 'none' }
-  /** Only SHA-256 digests are kept, so tokens compare in constant time and sit in memory hashed. */
-  | { readonly mode: 'static'; readonly tokenSha256: readonly string[] }
-  | {
-      readonly mode: 'jwt';
-      readonly jwksUrl: string;
-      readonly issuer: string;
-      readonly audience: string;
-      readonly algorithms: readonly string[];
-    };
-
-export interface RateLimitConfig {
-  /** Requests per window per client; 0 turns rate limiting off. */
-  readonly max: number;
-  readonly windowMs: number;
-}
-
-/** `otlp-proto` is OTLP over HTTP with protobuf (the OTel default), `otlp-json` the same with JSON. */
-export type TracesExporter = 'otlp-proto' | 'otlp-json' | 'console' | 'none';
+// The gateway's configuration: one zod schema from the environment to the
+// config object, whose output type *is* GatewayConfig. Parsing only: files the
+// variables name (key file, token file, trusted-documents manifest) are read
+// by the composition root (src/gateway.ts).
 
 /** The environment was unusable; `problems` lists every reason, one per line. */
 export class ConfigError extends Error {
@@ -120,14 +21,15 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
 
-const positiveInt = (max: number) =>
-  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(max);
-
-const otlpProtocol = z.enum(['http/protobuf', 'http/json'], {
-  message: "must be http/protobuf or http/json (gRPC is not bundled; use the collector's HTTP port 4318)",
-});
-const nonNegativeInt = (max: number) =>
-  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(max);
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+const positiveInt = (max: number) => wholeNumber(1, max);
+const nonNegativeInt = (max: number) => wholeNumber(0, max);
+const port = () => wholeNumber(0, 65535);
 
 const commaList = z.string().transform((value) =>
   value
@@ -136,8 +38,48 @@ const commaList = z.string().transform((value) =>
     .filter(Boolean),
 );
 
-// Production hardening (issue 3): deadlines, retries, breaker, limits, auth, rate limits, shutdown.
-const HARDENING_ENV = {
+const otlpProtocol = z.enum(['http/protobuf', 'http/json'], {
+  message: "must be http/protobuf or http/json (gRPC is not bundled; use the collector's HTTP port 4318)",
+});
+
+/**
+ * Which proxies to believe about the client's address (X-Forwarded-For), in
+ * Fastify's `trustProxy` terms: `false` none, a hop count (the proxies in
+ * front of the gateway: 1 for one ingress or load balancer), or a list of
+ * proxy addresses/CIDRs. `true` trusts every hop, so the left-most, client
+ * written address wins; kept for compatibility, a hop count is safer.
+ */
+const trustProxy = z.string().transform((value, context): boolean | number | string[] => {
+  if (value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const addresses = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (addresses.every((address) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(address))) return addresses;
+  context.addIssue({ code: 'custom', message: 'must be false, true, a hop count, or proxy addresses/CIDRs' });
+  return z.NEVER;
+});
+
+/** Every variable the gateway reads, each validated on its own. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port().default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Upstream (Cartesia)
+  CARTESIA_API_KEY: z.string().trim().min(1).optional(),
+  CARTESIA_API_KEY_FILE: z.string().min(1).optional(),
+  CARTESIA_BASE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .default('https://api.cartesia.ai')
+    .transform((url) => url.replace(/\/+$/, '')),
+  CARTESIA_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-01')
+    .default('2026-03-01'),
+  UPSTREAM_TIMEOUT_MS: positiveInt(120_000).default(10_000),
   REQUEST_DEADLINE_MS: positiveInt(300_000).default(15_000),
   UPSTREAM_CONNECT_TIMEOUT_MS: positiveInt(120_000).default(3_000),
   UPSTREAM_HEADERS_TIMEOUT_MS: positiveInt(120_000).optional(),
@@ -150,7 +92,17 @@ const HARDENING_ENV = {
   UPSTREAM_RETRY_AFTER_MAX_MS: nonNegativeInt(60_000).default(2_000),
   UPSTREAM_BREAKER_THRESHOLD: positiveInt(1_000).default(5),
   UPSTREAM_BREAKER_COOLDOWN_MS: positiveInt(600_000).default(10_000),
+  CACHE_TTL_MS: nonNegativeInt(3_600_000).default(0),
+  // HTTP edge
   BODY_LIMIT_BYTES: positiveInt(16 * 1024 * 1024).default(64 * 1024),
+  CORS_ORIGINS: commaList.optional(),
+  TRUST_PROXY: trustProxy.optional(),
+  DEMO_PAGE: booleanFlag.optional(),
+  METRICS_PORT: port().optional(),
+  // GraphQL
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  GRAPHQL_SANDBOX: booleanFlag.optional(),
+  TRUSTED_DOCUMENTS: z.string().min(1).optional(),
   GRAPHQL_MAX_DEPTH: positiveInt(100).default(10),
   GRAPHQL_MAX_ALIASES: nonNegativeInt(1_000).default(15),
   GRAPHQL_MAX_ROOT_FIELDS: positiveInt(1_000).default(15),
@@ -159,7 +111,9 @@ const HARDENING_ENV = {
   GRAPHQL_MAX_TOKENS: positiveInt(1_000_000).default(5_000),
   GRAPHQL_BATCHING: booleanFlag.default(false),
   GRAPHQL_MAX_BATCH_SIZE: positiveInt(1_000).default(10),
-  CORS_ORIGINS: commaList.optional(),
+  // Accepted so existing deployments keep starting; graphql-jit is gone (BENCHMARKS.md says why).
+  GRAPHQL_JIT_AFTER_RUNS: nonNegativeInt(1_000_000).optional(),
+  // Client authentication
   AUTH_MODE: z.enum(['none', 'static', 'jwt']).optional(),
   AUTH_TOKENS: commaList.optional(),
   AUTH_TOKENS_FILE: z.string().min(1).optional(),
@@ -167,58 +121,49 @@ const HARDENING_ENV = {
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   AUTH_JWT_ALGORITHMS: commaList.default(['RS256', 'ES256']),
+  // Rate limit
   RATE_LIMIT_MAX: nonNegativeInt(1_000_000).default(600),
   RATE_LIMIT_WINDOW_MS: positiveInt(3_600_000).default(60_000),
+  // Shared state
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
-  SHUTDOWN_GRACE_MS: positiveInt(600_000).default(10_000),
-  SHUTDOWN_DELAY_MS: nonNegativeInt(600_000).default(0),
-  TRUST_PROXY: booleanFlag.default(false),
-};
-
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
-  CARTESIA_API_KEY: z.string().trim().min(1).optional(),
-  CARTESIA_API_KEY_FILE: z.string().min(1).optional(),
-  CARTESIA_BASE_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-    .default('https://api.cartesia.ai')
-    .transform((url) => url.replace(/\/+$/, '')),
-  CARTESIA_VERSION: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-01')
-    .default('2026-03-01'),
-  UPSTREAM_TIMEOUT_MS: positiveInt(120_000).default(10_000),
-  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
-  GRAPHQL_SANDBOX: booleanFlag.optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUSTED_DOCUMENTS: z.string().min(1).optional(),
-  DEMO_PAGE: booleanFlag.optional(),
-  METRICS_PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).optional(),
-  // The standard OpenTelemetry variables that decide whether tracing runs at all
-  // (the SDK itself reads the rest: OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER, headers, ...).
+  // Tracing: the standard OpenTelemetry variables that decide whether it runs
+  // at all (the SDK reads the rest itself: OTEL_SERVICE_NAME, samplers, headers).
   OTEL_SDK_DISABLED: booleanFlag.optional(),
   OTEL_TRACES_EXPORTER: z.enum(['otlp', 'console', 'none'], { message: 'must be otlp, console or none' }).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: 'must be a URL' }).optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ message: 'must be a URL' }).optional(),
   OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
-  ...HARDENING_ENV,
-  GRAPHQL_JIT_AFTER_RUNS: nonNegativeInt(1_000_000).default(1),
-  CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(3_600_000).default(0),
+  // Lifecycle
+  SHUTDOWN_GRACE_MS: positiveInt(600_000).default(10_000),
+  SHUTDOWN_DELAY_MS: nonNegativeInt(600_000).default(0),
 });
 
-/** Every environment variable the gateway reads (deploy manifests are checked against it). */
-export const ENV_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));
+type Env = z.output<typeof EnvSchema>;
 
-type Env = Record<string, string | undefined>;
+/** Checks that span variables; each problem is one issue, so all are reported at once. */
+function checkCombinations(env: Env, context: z.core.$RefinementCtx<Env>): void {
+  const problem = (message: string) => context.addIssue({ code: 'custom', message, input: undefined });
+  if (env.CARTESIA_API_KEY && env.CARTESIA_API_KEY_FILE) {
+    problem('set CARTESIA_API_KEY or CARTESIA_API_KEY_FILE, not both');
+  } else if (env.NODE_ENV === 'production' && !env.CARTESIA_API_KEY && !env.CARTESIA_API_KEY_FILE) {
+    problem('CARTESIA_API_KEY (or CARTESIA_API_KEY_FILE) is required when NODE_ENV=production');
+  }
+  if (env.AUTH_MODE === 'static' && !env.AUTH_TOKENS?.length && !env.AUTH_TOKENS_FILE) {
+    problem('AUTH_MODE=static needs AUTH_TOKENS or AUTH_TOKENS_FILE');
+  }
+  if (env.AUTH_MODE === 'jwt') {
+    const missing = (['AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const).filter((name) => !env[name]);
+    if (missing.length > 0) problem(`AUTH_MODE=jwt needs ${missing.join(', ')}`);
+  }
+}
 
 /**
  * Tracing is off unless the OTEL_* variables configure an exporter: an
- * explicit OTEL_TRACES_EXPORTER, or an OTLP endpoint.
+ * explicit OTEL_TRACES_EXPORTER, or an OTLP endpoint. `otlp-proto` is OTLP
+ * over HTTP with protobuf (the OTel default), `otlp-json` the same with JSON.
  */
-function tracesExporterFrom(env: z.infer<typeof EnvSchema>): TracesExporter {
+function tracesExporter(env: Env): 'otlp-proto' | 'otlp-json' | 'console' | 'none' {
   if (env.OTEL_SDK_DISABLED) return 'none';
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;
   const exporter = env.OTEL_TRACES_EXPORTER ?? (endpoint ? 'otlp' : 'none');
@@ -227,159 +172,121 @@ function tracesExporterFrom(env: z.infer<typeof EnvSchema>): TracesExporter {
   return protocol === 'http/json' ? 'otlp-json' : 'otlp-proto';
 }
 
-/** Empty variables count as unset, as operators expect from `FOO=` in a compose file. */
-function withoutEmpty(env: Env): Env {
-  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-}
-
-function readKeyFile(file: string): { key?: string; problem?: string } {
-  try {
-    const key = readFileSync(file, 'utf8').trim();
-    return key ? { key } : { problem: `CARTESIA_API_KEY_FILE: ${file} is empty` };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { problem: `CARTESIA_API_KEY_FILE: cannot read ${file} (${code})` };
+/** How the gateway authenticates *its* clients (not Cartesia). Like Apollo Router, opt-in. */
+function auth(env: Env) {
+  switch (env.AUTH_MODE) {
+    case 'static':
+      // Plain tokens or `sha256:<hex>` digests; the HTTP edge keeps digests only.
+      return { mode: 'static' as const, tokens: env.AUTH_TOKENS ?? [], tokensFile: env.AUTH_TOKENS_FILE };
+    case 'jwt':
+      return {
+        mode: 'jwt' as const,
+        jwksUrl: env.AUTH_JWKS_URL ?? '',
+        issuer: env.AUTH_JWT_ISSUER ?? '',
+        audience: env.AUTH_JWT_AUDIENCE ?? '',
+        algorithms: env.AUTH_JWT_ALGORITHMS,
+      };
+    default:
+      return { mode: 'none' as const };
   }
 }
 
-function readTrustedDocuments(file: string | undefined, problems: string[]): TrustedDocumentManifest | undefined {
-  if (!file) return undefined;
-  try {
-    return loadTrustedDocuments(file);
-  } catch (error) {
-    if (!(error instanceof TrustedDocumentsError)) throw error;
-    problems.push(`TRUSTED_DOCUMENTS: ${error.message}`);
-    return undefined;
-  }
-}
-
-type ParsedEnv = z.infer<typeof EnvSchema>;
-
-const SHA256_ENTRY = /^sha256:([0-9a-f]{64})$/i;
-
-/** Static tokens as SHA-256 hex digests: `sha256:<hex>` entries are taken as given, others hashed here. */
-function tokenDigests(tokens: readonly string[]): string[] {
-  return tokens.map((token) => {
-    const digest = SHA256_ENTRY.exec(token)?.[1];
-    return digest ? digest.toLowerCase() : createHash('sha256').update(token).digest('hex');
-  });
-}
-
-function readTokensFile(file: string, problems: string[]): string[] {
-  try {
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('#'));
-  } catch (error) {
-    problems.push(`AUTH_TOKENS_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-    return [];
-  }
-}
-
-function authConfig(env: ParsedEnv, problems: string[]): AuthConfig {
-  // Like Apollo Router and Hive Gateway, client auth is opt-in; main.ts warns
-  // when a production gateway runs without it.
-  const mode = env.AUTH_MODE ?? 'none';
-  if (mode === 'static') {
-    const tokens = [
-      ...(env.AUTH_TOKENS ?? []),
-      ...(env.AUTH_TOKENS_FILE ? readTokensFile(env.AUTH_TOKENS_FILE, problems) : []),
-    ];
-    if (tokens.length === 0) problems.push('AUTH_MODE=static needs AUTH_TOKENS or AUTH_TOKENS_FILE');
-    return { mode, tokenSha256: tokenDigests(tokens) };
-  }
-  if (mode === 'jwt') {
-    const missing = (['AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const).filter((name) => !env[name]);
-    if (missing.length > 0) problems.push(`AUTH_MODE=jwt needs ${missing.join(', ')}`);
-    return {
-      mode,
-      jwksUrl: env.AUTH_JWKS_URL ?? '',
-      issuer: env.AUTH_JWT_ISSUER ?? '',
-      audience: env.AUTH_JWT_AUDIENCE ?? '',
-      algorithms: env.AUTH_JWT_ALGORITHMS,
-    };
-  }
-  return { mode: 'none' };
-}
-
-function hardeningConfig(env: ParsedEnv, problems: string[]) {
+/** The parsed environment, grouped by concern. */
+function byConcern(env: Env) {
+  const production = env.NODE_ENV === 'production';
   return {
-    cartesiaApiKeyFile: env.CARTESIA_API_KEY_FILE,
-    requestDeadlineMs: env.REQUEST_DEADLINE_MS,
-    upstream: Object.freeze({
+    nodeEnv: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    /** Shaped as the upstream client's options (src/cartesia), passed through as is. */
+    upstream: {
+      baseUrl: env.CARTESIA_BASE_URL,
+      version: env.CARTESIA_VERSION,
+      /** Absent only in development, where main.ts starts the demo upstream. */
+      apiKey: env.CARTESIA_API_KEY,
+      /** Mounted secret the key is read from; re-read on change and on a 401. */
+      apiKeyFile: env.CARTESIA_API_KEY_FILE,
+      /** Budget for one attempt: connect, headers and body together. */
+      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
       connectTimeoutMs: env.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: env.UPSTREAM_HEADERS_TIMEOUT_MS ?? env.UPSTREAM_TIMEOUT_MS,
       bodyTimeoutMs: env.UPSTREAM_BODY_TIMEOUT_MS ?? env.UPSTREAM_TIMEOUT_MS,
       connections: env.UPSTREAM_CONNECTIONS,
       maxQueue: env.UPSTREAM_MAX_QUEUE,
-      retries: env.UPSTREAM_RETRIES,
-      retryBaseDelayMs: env.UPSTREAM_RETRY_BASE_DELAY_MS,
-      retryMaxDelayMs: env.UPSTREAM_RETRY_MAX_DELAY_MS,
-      retryAfterMaxMs: env.UPSTREAM_RETRY_AFTER_MAX_MS,
-      breakerThreshold: env.UPSTREAM_BREAKER_THRESHOLD,
-      breakerCooldownMs: env.UPSTREAM_BREAKER_COOLDOWN_MS,
-    }),
-    limits: Object.freeze({
-      bodyBytes: env.BODY_LIMIT_BYTES,
-      maxDepth: env.GRAPHQL_MAX_DEPTH,
-      maxAliases: env.GRAPHQL_MAX_ALIASES,
-      maxRootFields: env.GRAPHQL_MAX_ROOT_FIELDS,
-      maxUpstreamCalls: env.GRAPHQL_MAX_UPSTREAM_CALLS,
-      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
-      maxTokens: env.GRAPHQL_MAX_TOKENS,
-      batching: env.GRAPHQL_BATCHING,
-      maxBatchSize: env.GRAPHQL_MAX_BATCH_SIZE,
-    }),
-    corsOrigins: Object.freeze(env.CORS_ORIGINS ?? []),
-    auth: Object.freeze(authConfig(env, problems)),
-    rateLimit: Object.freeze({ max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS }),
-    redisUrl: env.REDIS_URL,
-    shutdown: Object.freeze({ graceMs: env.SHUTDOWN_GRACE_MS, delayMs: env.SHUTDOWN_DELAY_MS }),
-    trustProxy: env.TRUST_PROXY,
+      retry: {
+        retries: env.UPSTREAM_RETRIES,
+        baseDelayMs: env.UPSTREAM_RETRY_BASE_DELAY_MS,
+        maxDelayMs: env.UPSTREAM_RETRY_MAX_DELAY_MS,
+        retryAfterMaxMs: env.UPSTREAM_RETRY_AFTER_MAX_MS,
+      },
+      breaker: { threshold: env.UPSTREAM_BREAKER_THRESHOLD, cooldownMs: env.UPSTREAM_BREAKER_COOLDOWN_MS },
+      /** Whole-operation budget: no upstream wait (attempts, backoff, queue) outlives it. */
+      requestDeadlineMs: env.REQUEST_DEADLINE_MS,
+      /** How long validated payloads are reused; 0 = no cache (the default). */
+      cacheTtlMs: env.CACHE_TTL_MS,
+    },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      /** Origins allowed to call from a browser; empty = no CORS headers at all. */
+      corsOrigins: env.CORS_ORIGINS ?? [],
+      /** Undefined when not configured (treated as false, and a production start says so). */
+      trustProxy: env.TRUST_PROXY,
+      demoPage: env.DEMO_PAGE ?? !production,
+      /** Serve /metrics on this port only (its own server); undefined: on the main port. */
+      metricsPort: env.METRICS_PORT,
+    },
+    graphql: {
+      introspection: env.GRAPHQL_INTROSPECTION ?? !production,
+      sandbox: env.GRAPHQL_SANDBOX ?? !production,
+      /** A client-preset persisted-documents manifest: only its operations run. */
+      trustedDocumentsFile: env.TRUSTED_DOCUMENTS,
+      /** Set: the retired GRAPHQL_JIT_AFTER_RUNS (start says it is ignored). */
+      retiredJitAfterRuns: env.GRAPHQL_JIT_AFTER_RUNS,
+      limits: {
+        maxDepth: env.GRAPHQL_MAX_DEPTH,
+        maxAliases: env.GRAPHQL_MAX_ALIASES,
+        maxRootFields: env.GRAPHQL_MAX_ROOT_FIELDS,
+        maxUpstreamCalls: env.GRAPHQL_MAX_UPSTREAM_CALLS,
+        maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+        maxTokens: env.GRAPHQL_MAX_TOKENS,
+        batching: env.GRAPHQL_BATCHING,
+        maxBatchSize: env.GRAPHQL_MAX_BATCH_SIZE,
+      },
+    },
+    auth: auth(env),
+    /** Requests per window per client; max 0 turns rate limiting off. */
+    rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    /** State shared across replicas; undefined url: in memory. */
+    redis: { url: env.REDIS_URL },
+    tracing: { exporter: tracesExporter(env) },
+    lifecycle: { shutdownGraceMs: env.SHUTDOWN_GRACE_MS, shutdownDelayMs: env.SHUTDOWN_DELAY_MS },
   };
 }
 
-/** Parses the environment; throws ConfigError listing every problem at once. */
-export function loadConfig(rawEnv: Env = process.env): GatewayConfig {
-  const parsed = EnvSchema.safeParse(withoutEmpty(rawEnv));
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const env = parsed.data;
-  const problems: string[] = [];
-  let apiKey = env.CARTESIA_API_KEY;
-  if (apiKey && env.CARTESIA_API_KEY_FILE) {
-    problems.push('set CARTESIA_API_KEY or CARTESIA_API_KEY_FILE, not both');
-  } else if (env.CARTESIA_API_KEY_FILE) {
-    const { key, problem } = readKeyFile(env.CARTESIA_API_KEY_FILE);
-    apiKey = key;
-    if (problem) problems.push(problem);
-  }
-  const production = env.NODE_ENV === 'production';
-  const trustedDocuments = readTrustedDocuments(env.TRUSTED_DOCUMENTS, problems);
-  if (production && !apiKey && problems.length === 0) {
-    problems.push('CARTESIA_API_KEY (or CARTESIA_API_KEY_FILE) is required when NODE_ENV=production');
-  }
-  const hardening = hardeningConfig(env, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({
-    nodeEnv: env.NODE_ENV,
-    host: env.HOST,
-    port: env.PORT,
-    cartesiaApiKey: apiKey,
-    cartesiaBaseUrl: env.CARTESIA_BASE_URL,
-    cartesiaVersion: env.CARTESIA_VERSION,
-    upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
-    introspection: env.GRAPHQL_INTROSPECTION ?? !production,
-    sandbox: env.GRAPHQL_SANDBOX ?? !production,
-    logLevel: env.LOG_LEVEL,
-    trustedDocuments,
-    demoPage: env.DEMO_PAGE ?? !production,
-    metricsPort: env.METRICS_PORT,
-    tracesExporter: tracesExporterFrom(env),
-    ...hardening,
-    cacheTtlMs: env.CACHE_TTL_MS,
-    jitAfterRuns: env.GRAPHQL_JIT_AFTER_RUNS,
-  });
+/** Empty variables count as unset, as operators expect from `FOO=` in a compose file. */
+const withoutEmpty = (env: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+
+/** The environment to the gateway's configuration. */
+export const ConfigSchema = z.preprocess(
+  (env) => withoutEmpty(env as Record<string, unknown>),
+  EnvSchema.superRefine(checkCombinations).transform(byConcern),
+);
+
+/** Everything the gateway reads from its environment, parsed once at start. */
+export type GatewayConfig = z.output<typeof ConfigSchema>;
+
+/** Every environment variable the gateway reads (deploy manifests are checked against it). */
+export const ENV_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));
+
+/** Parses the environment; throws ConfigError listing every problem at once. Reads no file. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    ),
+  );
 }

@@ -1,61 +1,67 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { DEMO_API_KEY, startDemoUpstream, type DemoUpstream } from './demo-upstream';
-import { createGateway, type ResolvedConfig } from './http/server';
+import { createGateway } from './gateway';
 import { installShutdown } from './lifecycle';
 import { startTracing } from './observability/tracing';
 
-// Process entry: config -> (demo upstream) -> gateway -> signals. Everything
-// else is importable without side effects, which is what the tests use.
+// Process entry: config -> (demo upstream) -> tracing -> gateway -> signals.
+// Everything else is importable without side effects, which is what the tests use.
 
 interface Upstream {
-  config: ResolvedConfig;
+  config: GatewayConfig;
   demo?: DemoUpstream;
 }
 
 /** Without a key outside production, run against the built-in demo upstream: announced, never silent. */
 async function resolveUpstream(config: GatewayConfig): Promise<Upstream> {
-  if (config.cartesiaApiKey) return { config: { ...config, cartesiaApiKey: config.cartesiaApiKey } };
+  if (config.upstream.apiKey || config.upstream.apiKeyFile) return { config };
   const demo = await startDemoUpstream({ apiKey: DEMO_API_KEY });
-  return { config: { ...config, cartesiaApiKey: DEMO_API_KEY, cartesiaBaseUrl: demo.url }, demo };
+  return { config: { ...config, upstream: { ...config.upstream, apiKey: DEMO_API_KEY, baseUrl: demo.url } }, demo };
 }
 
 function displayUrl(url: string): string {
   return url.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');
 }
 
-async function main(): Promise<void> {
-  let config: GatewayConfig;
+function configOrExit(): GatewayConfig {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`phone-numbers-gateway: ${error.message}`);
     process.exit(1);
   }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
   // Before the gateway exists, so its first span already has somewhere to go.
-  const tracing = await startTracing(config.tracesExporter);
+  const tracing = await startTracing(config.tracing.exporter);
   const upstream = await resolveUpstream(config);
   const gateway = await createGateway(upstream.config);
   const url = displayUrl(await gateway.listen());
+  const log = gateway.app.log;
   if (upstream.demo) {
-    console.log(
+    // A log line like every other (stdout carries JSON lines only), saying loudly what runs.
+    log.warn(
+      {
+        graphql: `${url}/graphql`,
+        upstream: upstream.demo.url,
+        ...(config.http.demoPage ? { demoPage: `${url}/` } : {}),
+      },
       `DEMO MODE: no CARTESIA_API_KEY set, serving built-in demo data from ${upstream.demo.url}. ` +
         `GraphQL and Apollo Sandbox: ${url}/graphql` +
-        (config.demoPage ? `, demo page: ${url}/` : ''),
+        (config.http.demoPage ? `, demo page: ${url}/` : ''),
     );
   } else {
-    gateway.app.log.info(
-      { graphql: `${url}/graphql`, metrics: displayUrl(gateway.metricsUrl!), upstream: config.cartesiaBaseUrl },
+    log.info(
+      { graphql: `${url}/graphql`, metrics: displayUrl(gateway.metricsUrl!), upstream: config.upstream.baseUrl },
       'gateway listening',
     );
   }
-  if (config.nodeEnv === 'production' && config.auth.mode === 'none') {
-    gateway.app.log.warn('AUTH_MODE is not set: every client is served unauthenticated (set static or jwt, or keep the gateway behind an authenticating proxy)');
-  }
-
   installShutdown({
     process,
-    log: gateway.app.log,
+    log,
     close: async () => {
       const result = await gateway.close();
       await upstream.demo?.close();
@@ -66,6 +72,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('phone-numbers-gateway: failed to start:', error instanceof Error ? error.message : error);
+  const message =
+    error instanceof ConfigError || !(error instanceof Error)
+      ? String(error instanceof Error ? error.message : error)
+      : error.message;
+  console.error('phone-numbers-gateway: failed to start:', message);
   process.exit(1);
 });

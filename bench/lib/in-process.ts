@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import type { Pool } from 'undici';
 import { loadConfig } from '../../src/config';
-import { createGateway, type Gateway } from '../../src/http/server';
+import { createGateway, type Gateway } from '../../src/gateway';
 import type { BenchCase } from './cases';
 import { startBenchUpstream, type IpcChild } from './children';
 
@@ -33,10 +33,11 @@ export async function startInProcessStack(
     PORT: '0',
     CARTESIA_API_KEY: IN_PROCESS_API_KEY,
     CARTESIA_BASE_URL: upstream.url,
+    // One load generator is one client: the limit is off, not measured.
     RATE_LIMIT_MAX: '0',
   });
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const gateway = await createGateway({ ...config, cartesiaApiKey: IN_PROCESS_API_KEY }, { logDestination: discard });
+  const gateway = await createGateway(config, { logDestination: discard });
   beforeListen(gateway);
   const url = await gateway.listen();
   return {

@@ -1,9 +1,31 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
-import type { AuthConfig } from '../config';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from '../error-codes';
 import { EdgeError } from './edge-errors';
+
+/** How the gateway authenticates its own clients (not Cartesia). */
+export type AuthOptions =
+  | { readonly mode: 'none' }
+  /** Only SHA-256 digests are kept, so tokens compare in constant time and sit in memory hashed. */
+  | { readonly mode: 'static'; readonly tokenSha256: readonly string[] }
+  | {
+      readonly mode: 'jwt';
+      readonly jwksUrl: string;
+      readonly issuer: string;
+      readonly audience: string;
+      readonly algorithms: readonly string[];
+    };
+
+const SHA256_ENTRY = /^sha256:([0-9a-f]{64})$/i;
+
+/** Static tokens as SHA-256 hex digests: `sha256:<hex>` entries are taken as given, others hashed here. */
+export function staticTokenDigests(tokens: readonly string[]): string[] {
+  return tokens.map((token) => {
+    const digest = SHA256_ENTRY.exec(token)?.[1];
+    return digest ? digest.toLowerCase() : createHash('sha256').update(token).digest('hex');
+  });
+}
 
 /** Resolves who is calling from the Authorization header; throws EdgeError (401/503) when it can't. */
 export type Authenticator = (authorization: string | undefined) => Promise<string | undefined>;
@@ -47,7 +69,7 @@ function isJwksUnavailable(error: unknown): boolean {
 }
 
 /** JWTs checked against a JWKS (cached and refreshed by jose), issuer, audience, algorithm and expiry. */
-function jwtTokens(config: Extract<AuthConfig, { mode: 'jwt' }>): Authenticator {
+function jwtTokens(config: Extract<AuthOptions, { mode: 'jwt' }>): Authenticator {
   const keySet = createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 });
   return async (authorization) => {
     const token = bearerToken(authorization);
@@ -76,7 +98,7 @@ function jwtTokens(config: Extract<AuthConfig, { mode: 'jwt' }>): Authenticator 
 }
 
 /** The authenticator for the configured AUTH_MODE; undefined for `none`. */
-export function createAuthenticator(config: AuthConfig): Authenticator | undefined {
+export function createAuthenticator(config: AuthOptions): Authenticator | undefined {
   if (config.mode === 'static') return staticTokens(config.tokenSha256);
   if (config.mode === 'jwt') return jwtTokens(config);
   return undefined;
@@ -89,7 +111,7 @@ export function createAuthenticator(config: AuthConfig): Authenticator | undefin
  */
 export function registerAuth(
   app: FastifyInstance,
-  config: AuthConfig,
+  config: AuthOptions,
   isProtected: (request: FastifyRequest) => boolean,
 ): void {
   const authenticate = createAuthenticator(config);

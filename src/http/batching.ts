@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from '../error-codes';
 import { EdgeError } from './edge-errors';
 
 /**

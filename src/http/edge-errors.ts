@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from '../error-codes';
 
 /**
  * A request refused at the HTTP edge, before GraphQL runs (auth, rate limit,

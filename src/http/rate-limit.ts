@@ -1,9 +1,14 @@
 import rateLimit from '@fastify/rate-limit';
 import type Redis from 'ioredis';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RateLimitConfig } from '../config';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from '../error-codes';
 import { EdgeError } from './edge-errors';
+
+export interface RateLimitOptions {
+  /** Requests per window per client; 0 turns rate limiting off. */
+  readonly max: number;
+  readonly windowMs: number;
+}
 
 /**
  * Per-client rate limit (the authenticated client, else the IP): 429 with
@@ -15,7 +20,7 @@ import { EdgeError } from './edge-errors';
  */
 export async function registerRateLimit(
   app: FastifyInstance,
-  config: RateLimitConfig,
+  config: RateLimitOptions,
   options: { redis?: Redis; skip: (request: FastifyRequest) => boolean },
 ): Promise<void> {
   if (config.max === 0) return;

@@ -13,7 +13,6 @@ import {
 } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { TracesExporter } from '../config';
 
 // Spans go through @opentelemetry/api only. Without a registered SDK the API
 // is a no-op, and the SDK is loaded (lazily, below) only when the OTEL_*
@@ -23,6 +22,9 @@ import type { TracesExporter } from '../config';
 
 const TRACER_NAME = 'phone-numbers-gateway';
 const w3c = new W3CTraceContextPropagator();
+
+/** Where spans go: `otlp-proto` is OTLP over HTTP with protobuf (the OTel default), `otlp-json` the same with JSON. */
+export type TracesExporter = 'otlp-proto' | 'otlp-json' | 'console' | 'none';
 
 /** A running tracing SDK; shutdown() flushes what is buffered. */
 export interface Tracing {

@@ -116,8 +116,11 @@ describe('deploy/base (kustomize)', () => {
     }
     expect(env).not.toHaveProperty('CARTESIA_API_KEY');
     const config = configFrom(env);
-    expect(config).toMatchObject({ nodeEnv: 'production', port: portNamed('http'), metricsPort: portNamed('metrics') });
-    expect(config.redisUrl).toBeDefined();
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      http: { port: portNamed('http'), metricsPort: portNamed('metrics') },
+    });
+    expect(config.redis.url).toBeDefined();
   });
 
   it('mounts the API key from a Secret exactly where CARTESIA_API_KEY_FILE points', () => {
@@ -221,7 +224,7 @@ describe('docker-compose.yml', () => {
         published.add(mapping.split(':').slice(0, 2).join(':'));
         return Number(mapping.split(':').at(-1));
       });
-      expect(containerPorts.sort()).toEqual([config.port, config.metricsPort].sort());
+      expect(containerPorts.sort()).toEqual([config.http.port, config.http.metricsPort].sort());
       // Compose mounts each secret at /run/secrets/<name>.
       const secret = path.posix.relative('/run/secrets', environment.CARTESIA_API_KEY_FILE!);
       expect(service.secrets).toContain(secret);

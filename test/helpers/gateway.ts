@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
-import { createGateway, type Gateway } from '../../src/http/server';
+import { createGateway, type Gateway } from '../../src/gateway';
 import { AUDIT_DIR_ENV, LogCapture, auditRecord } from './logs';
 
 export const TEST_API_KEY = 'sk_car_test_0123456789abcdef';
@@ -100,16 +100,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       CARTESIA_BASE_URL: options.baseUrl ?? upstream.url,
       // Suites share 127.0.0.1; the rate-limit suite turns the limit on for itself.
       RATE_LIMIT_MAX: '0',
-      // Behaviour suites run graphql-jit from a document's first run (its
-      // fallback to graphql-js included); jit-execution.test.ts checks the default.
-      GRAPHQL_JIT_AFTER_RUNS: '0',
       ...options.env,
     });
     logs = new LogCapture();
-    gateway = await createGateway(
-      { ...config, cartesiaApiKey: config.cartesiaApiKey ?? TEST_API_KEY },
-      { logDestination: logs },
-    );
+    gateway = await createGateway(config, { logDestination: logs });
     url = await gateway.listen();
   } catch (error) {
     // A stack that fails to start must not leave its upstream running (jest would hang).

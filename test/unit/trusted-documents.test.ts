@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { TrustedDocumentManifest, TrustedDocumentsError } from '../../src/graphql/trusted-documents/manifest';
-import { judge, referenceFromBody, referenceFromSearch } from '../../src/graphql/trusted-documents/policy';
+import { TrustedDocumentManifest, TrustedDocumentsError } from '../../src/trusted-documents/manifest';
+import { judge, referenceFromBody, referenceFromSearch } from '../../src/trusted-documents/policy';
 
 const LIST = 'query List { phoneNumbers { nodes { id } } }';
 const sha256 = createHash('sha256').update(LIST).digest('hex');

@@ -9,8 +9,18 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { QueryResolvers } from '../../__generated__/resolvers-types';
-import type { OperationLimitsConfig } from '../../config';
-import { ErrorCode, OperationLimitError, type OperationLimitCode } from '../errors';
+import { ErrorCode } from '../../error-codes';
+import { OperationLimitError, type OperationLimitCode } from '../errors';
+
+/** What one GraphQL operation may ask for (the GRAPHQL_MAX_* variables). */
+export interface OperationLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxRootFields: number;
+  readonly maxUpstreamCalls: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+}
 
 /**
  * Upstream calls each Query field can cost at most. Typed against the
@@ -53,7 +63,7 @@ function upstreamCost(fields: readonly FieldNode[]): number {
  * GRAPHQL_MAX_UPSTREAM_CALLS is refused whole, not half executed.
  */
 export function upstreamBudgetRule(
-  limits: Pick<OperationLimitsConfig, 'maxRootFields' | 'maxUpstreamCalls'>,
+  limits: Pick<OperationLimits, 'maxRootFields' | 'maxUpstreamCalls'>,
 ): ValidationRule {
   return (context) => ({
     OperationDefinition(operation) {
@@ -96,7 +106,7 @@ function reportAs(code: OperationLimitCode) {
  * (Apollo's `parseOptions.maxTokens`), so armor's copy of the parser is off.
  */
 export function operationLimits(
-  limits: OperationLimitsConfig,
+  limits: OperationLimits,
   options: { hideFieldSuggestions: boolean },
 ): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({

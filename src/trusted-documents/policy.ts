@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import { ErrorCode } from '../error-codes';
 import type { TrustedDocumentManifest } from './manifest';
 
 /** What a GraphQL HTTP request asks to run: its text, a trusted-document id, or an APQ hash. */

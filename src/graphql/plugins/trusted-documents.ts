@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
-import type { TrustedDocumentManifest } from './manifest';
-import { referenceFromBody, referenceFromSearch } from './policy';
+import type { TrustedDocumentManifest } from '../../trusted-documents/manifest';
+import { referenceFromBody, referenceFromSearch } from '../../trusted-documents/policy';
 
 function documentIdOf(http: HTTPGraphQLRequest | undefined): string | undefined {
   if (!http) return undefined;
