@@ -37,7 +37,7 @@ export function staleFiles(files: readonly GeneratedFile[]): string[] {
 /**
  * Writes the stale files, or with `check` writes nothing and exits 1 naming
  * them. `command` is what the user runs to regenerate (for the message).
- * The check mode prints "generated code is up to date" when nothing is stale.
+ * Both modes say what they did on stderr ("generated code is up to date" when nothing is stale).
  */
 export function syncGeneratedFiles(
   files: readonly GeneratedFile[],
@@ -49,7 +49,7 @@ export function syncGeneratedFiles(
       console.error(`stale generated code: ${stale.join(', ')}; run \`${options.command}\` and commit`);
       process.exit(1);
     }
-    console.log('generated code is up to date');
+    console.error('generated code is up to date');
     return;
   }
   for (const file of files.filter((f) => stale.includes(f.path))) {
@@ -57,7 +57,8 @@ export function syncGeneratedFiles(
     mkdirSync(path.dirname(absolute), { recursive: true });
     writeFileSync(absolute, file.content);
   }
-  console.log(stale.length ? `wrote ${stale.join(', ')}` : 'generated code is up to date');
+  // stderr: `npm start` builds first, and its stdout carries the gateway's JSON log lines only.
+  console.error(stale.length ? `wrote ${stale.join(', ')}` : 'generated code is up to date');
 }
 
 /** Runs a script's main, printing any error and exiting 1. */

@@ -5,6 +5,8 @@ export interface RunningProcess {
   child: ChildProcess;
   /** Everything written to stdout and stderr so far. */
   output(): string;
+  /** What was written to stdout alone. */
+  stdout(): string;
   /** Resolves with the first output line matching `pattern`; rejects at the deadline or when the process exits. */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit code (or signal name). */
@@ -13,15 +15,28 @@ export interface RunningProcess {
   kill(): void;
 }
 
-export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): RunningProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; detached?: boolean },
+): RunningProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+  });
   let output = '';
+  let stdout = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
     output += chunk.toString('utf8');
     listeners.forEach((listener) => listener());
   };
-  child.stdout!.on('data', onData);
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+    onData(chunk);
+  });
   child.stderr!.on('data', onData);
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => {
@@ -32,6 +47,7 @@ export function startProcess(command: string, args: string[], options: { cwd: st
   return {
     child,
     output: () => output,
+    stdout: () => stdout,
     exited,
     kill: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
