@@ -123,6 +123,10 @@ describe('deploy/base (kustomize)', () => {
     expect(config.redis.url).toBeDefined();
   });
 
+  it('keys clients behind its one ingress by the address the ingress appends (TRUST_PROXY=1)', () => {
+    expect(configFrom(env).http.trustProxy).toBe(1);
+  });
+
   it('mounts the API key from a Secret exactly where CARTESIA_API_KEY_FILE points', () => {
     const keyFile = env.CARTESIA_API_KEY_FILE!;
     const mount = container.volumeMounts.find((m: { mountPath: string }) => keyFile.startsWith(`${m.mountPath}/`));
@@ -224,12 +228,26 @@ describe('docker-compose.yml', () => {
         published.add(mapping.split(':').slice(0, 2).join(':'));
         return Number(mapping.split(':').at(-1));
       });
-      expect(containerPorts.sort()).toEqual([config.http.port, config.http.metricsPort].sort());
+      // Only metrics are published: the API is reached through the proxy alone.
+      expect(containerPorts).toEqual([config.http.metricsPort]);
+      expect(config.http.trustProxy).toBe(1);
       // Compose mounts each secret at /run/secrets/<name>.
       const secret = path.posix.relative('/run/secrets', environment.CARTESIA_API_KEY_FILE!);
       expect(service.secrets).toContain(secret);
       expect(compose.secrets[secret]!.file).toMatch(/^\.\/secrets\//); // git-ignored
     }
-    expect(published.size).toBe(4); // no two replicas on one host port
+    expect(published.size).toBe(2); // no two replicas on one host port
+  });
+
+  it('puts one proxy in front that load-balances both replicas and appends the client to X-Forwarded-For', () => {
+    const proxy = compose.services.proxy;
+    const mount = (proxy.volumes as string[]).find((volume) => volume.endsWith(':/etc/nginx/nginx.conf:ro'))!;
+    const nginx = readFileSync(path.join(ROOT, mount.split(':')[0]!), 'utf8');
+    expect(nginx).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
+    for (const [name, service] of gateways) {
+      expect(nginx).toContain(`server ${name}:${configFrom(service.environment).http.port};`);
+    }
+    const [, , containerPort] = (proxy.ports as string[])[0]!.split(':');
+    expect(nginx).toContain(`listen ${containerPort};`);
   });
 });
