@@ -52,6 +52,7 @@ beforeAll(async () => {
       CARTESIA_API_KEY: TEST_API_KEY,
       CARTESIA_BASE_URL: upstream.url,
       LOG_LEVEL: 'info',
+      // The limiter is off: one load generator is one client, and 429s would measure the limiter, not the gateway.
       RATE_LIMIT_MAX: '0',
       UPSTREAM_TIMEOUT_MS: '300',
       UPSTREAM_RETRIES: '1',
