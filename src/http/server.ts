@@ -8,7 +8,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FileApiKey } from '../cartesia/api-key';
 import { createPayloadCache, type PayloadCache } from '../cache/payload-cache';
-import { CartesiaClient } from '../cartesia/client';
+import { CartesiaClient, type UpstreamOptions } from '../cartesia/client';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
@@ -21,6 +21,7 @@ import { operationTelemetry } from '../graphql/plugins/operation-telemetry';
 import { GatewayMetrics } from '../observability/metrics';
 import { METRICS_PATH, exposeMetrics, recordHttpMetrics } from '../observability/metrics-endpoint';
 import { startOperationTelemetry } from '../observability/operation';
+import { observeUpstream } from '../observability/upstream';
 import { connectSharedState, type SharedState } from '../shared-state/shared-state';
 import { operationLimits } from '../graphql/plugins/limits';
 import { requestStats } from '../graphql/plugins/request-stats';
@@ -234,7 +235,6 @@ function createUpstreamClient(
   metrics: GatewayMetrics,
   cache: PayloadCache | undefined,
 ): CartesiaClient {
-  const { upstream } = config;
   const apiKey = config.cartesiaApiKeyFile
     ? apiKeyTracking(
         new FileApiKey(config.cartesiaApiKeyFile, {
@@ -244,9 +244,20 @@ function createUpstreamClient(
         keysSeen,
       )
     : config.cartesiaApiKey;
-  return new CartesiaClient({
-    baseUrl: config.cartesiaBaseUrl,
+  const client = new CartesiaClient(upstreamOptionsFrom(config), {
     apiKey,
+    cache,
+    log: logger.child({ component: 'cartesia' }),
+  });
+  observeUpstream(client, metrics);
+  return client;
+}
+
+/** The config's upstream settings in the client's shape (until the config groups them so itself). */
+function upstreamOptionsFrom(config: ResolvedConfig): UpstreamOptions {
+  const { upstream } = config;
+  return {
+    baseUrl: config.cartesiaBaseUrl,
     version: config.cartesiaVersion,
     timeoutMs: config.upstreamTimeoutMs,
     connectTimeoutMs: upstream.connectTimeoutMs,
@@ -261,10 +272,7 @@ function createUpstreamClient(
       retryAfterMaxMs: upstream.retryAfterMaxMs,
     },
     breaker: { threshold: upstream.breakerThreshold, cooldownMs: upstream.breakerCooldownMs },
-    log: logger.child({ component: 'cartesia' }),
-    metrics,
-    cache,
-  });
+  };
 }
 
 /**
@@ -272,7 +280,11 @@ function createUpstreamClient(
  * finish first, but for no longer than `graceMs`; then the remaining
  * connections are cut. Resolves with whether everything finished in time.
  */
-async function drainWithin(graceMs: number, apollo: ApolloServer<GatewayContext>, app: FastifyInstance): Promise<boolean> {
+async function drainWithin(
+  graceMs: number,
+  apollo: ApolloServer<GatewayContext>,
+  app: FastifyInstance,
+): Promise<boolean> {
   // One stop() only: Apollo 5 never resolves a second, concurrent stop() call.
   const stopping = apollo.stop();
   const graceOver = Symbol('grace over');

@@ -1,6 +1,7 @@
 import { memoryPayloadCache } from '../../src/cache/memory';
 import type { PayloadCache } from '../../src/cache/payload-cache';
-import { CartesiaClient, type CartesiaClientOptions } from '../../src/cartesia/client';
+import { CartesiaClient, type UpstreamDeps, type UpstreamOptions } from '../../src/cartesia/client';
+import { DEFAULT_UPSTREAM_OPTIONS } from '../../src/cartesia/options';
 import {
   CartesiaAbortedError,
   CartesiaContractError,
@@ -17,16 +18,20 @@ import { pollUntil } from '../helpers/wait';
 let upstream: DemoUpstream;
 const clients: CartesiaClient[] = [];
 
-function client(options: Partial<CartesiaClientOptions> = {}): CartesiaClient {
-  const created = new CartesiaClient({
-    baseUrl: upstream.url,
-    apiKey: TEST_API_KEY,
-    version: '2026-03-01',
-    timeoutMs: 5_000,
-    // No retries unless a test asks: one upstream request per logical call.
-    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, retryAfterMaxMs: 0 },
-    ...options,
-  });
+function client(options: Partial<UpstreamOptions> & Partial<UpstreamDeps> = {}): CartesiaClient {
+  const { apiKey = TEST_API_KEY, cache, log, ...upstreamOptions } = options;
+  const created = new CartesiaClient(
+    {
+      ...DEFAULT_UPSTREAM_OPTIONS,
+      baseUrl: upstream.url,
+      version: '2026-03-01',
+      timeoutMs: 5_000,
+      // No retries unless a test asks: one upstream request per logical call.
+      retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, retryAfterMaxMs: 0 },
+      ...upstreamOptions,
+    },
+    { apiKey, cache, log },
+  );
   clients.push(created);
   return created;
 }
