@@ -41,6 +41,14 @@ export interface UpstreamAttemptRecord {
   readonly error?: string;
 }
 
+/** One call of an operation, its path and body worked out. */
+interface PlannedCall {
+  readonly endpoint: Endpoint;
+  readonly path: string;
+  readonly body: unknown;
+  readonly call: CallOptions;
+}
+
 /**
  * Cartesia's operations, typed. Each call goes, top to bottom: shared calls
  * (GETs only: coalescing, payload store) → resilience (deadline, breaker,
@@ -105,50 +113,39 @@ export class CartesiaClient {
 
   private call<I, O>(operation: Operation<I, O>, input: I, call: CallOptions): Promise<O> {
     const path = operation.path(input);
-    const body = operation.requestBody?.(input);
-    if (operation.method !== 'GET')
-      return this.resilient(operation, path, body, call).then((r) => operation.decode(r.body));
+    const planned = { endpoint: operation, path, body: operation.requestBody?.(input), call };
+    if (operation.method !== 'GET') return this.resilient(planned).then((r) => operation.decode(r.body));
     const key = `GET ${this.fingerprint()} ${this.keyScope}${path}`;
-    const fetch = (signal: AbortSignal) => this.resilient(operation, path, undefined, { ...call, signal });
+    const fetch = (signal: AbortSignal) => this.resilient({ ...planned, call: { ...call, signal } });
     return this.shared.load(operation.name, key, call, fetch, operation.decode);
   }
 
   /** The call through deadline, breaker and retries. */
-  private resilient(operation: Endpoint, path: string, body: unknown, call: CallOptions) {
-    const budget = { signal: call.signal, deadlineAt: call.deadlineAt, method: operation.method };
-    return this.resilience.execute<FetchedBody>(operation.name, budget, (attempt) =>
-      this.attemptWithKeyReload(operation, path, body, call, attempt),
-    );
+  private resilient(planned: PlannedCall): Promise<FetchedBody> {
+    const { endpoint, call } = planned;
+    const budget = { signal: call.signal, deadlineAt: call.deadlineAt, method: endpoint.method };
+    return this.resilience.execute(endpoint.name, budget, (attempt) => this.attemptWithKeyReload(planned, attempt));
   }
 
-  private async attemptWithKeyReload(
-    operation: Endpoint,
-    path: string,
-    body: unknown,
-    call: CallOptions,
-    attempt: Attempt,
-  ): Promise<AttemptResponse> {
+  private async attemptWithKeyReload(planned: PlannedCall, attempt: Attempt): Promise<AttemptResponse> {
     try {
-      return await this.observedAttempt(operation, path, body, call, attempt);
+      return await this.observedAttempt(planned, attempt);
     } catch (error) {
       // A 401 may mean the key was rotated under us: re-read it and try once more.
       if (!(error instanceof CartesiaHttpError && error.status === 401 && this.apiKey.reload())) throw error;
-      this.log?.warn({ operation: operation.name }, 'upstream answered 401; retrying with the re-read API key');
-      return this.observedAttempt(operation, path, body, call, attempt);
+      this.log?.warn({ operation: planned.endpoint.name }, 'upstream answered 401; retrying with the re-read API key');
+      return this.observedAttempt(planned, attempt);
     }
   }
 
   /** One attempt, announced before it is sent and reported when it ends (events, log line, onAttempt). */
   private async observedAttempt(
-    operation: Endpoint,
-    path: string,
-    body: unknown,
-    call: CallOptions,
+    { endpoint, path, body, call }: PlannedCall,
     attempt: Attempt,
   ): Promise<AttemptResponse> {
     const start: AttemptStart = {
-      operation: operation.name,
-      method: operation.method,
+      operation: endpoint.name,
+      method: endpoint.method,
       attempt: attempt.number,
       timeoutMs: attempt.timeoutMs,
       origin: this.transport.origin,
