@@ -19,7 +19,9 @@ import { execute, parse, validate } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { Pool } from 'undici';
 import { CartesiaClient } from '../src/cartesia/client';
+import { DEFAULT_UPSTREAM_OPTIONS } from '../src/cartesia/options';
 import { GatewayMetrics } from '../src/observability/metrics';
+import { observeUpstream } from '../src/observability/upstream';
 import { upstreamContract } from '../src/cartesia/contract';
 import { CARTESIA_VERSION, seedPhoneNumbers } from '../src/demo-upstream';
 import type { GatewayContext } from '../src/graphql/context';
@@ -90,13 +92,11 @@ async function cpuPerCall(calls: number, concurrency: number, call: (i: number) 
 async function upstreamClientCost(): Promise<void> {
   const upstream = await startBenchUpstream({ apiKey: API_KEY, records: IN_PROCESS_RECORDS, latencyMs: 0 });
   const pool = new Pool(upstream.url, { connections: 64 });
-  const client = new CartesiaClient({
-    baseUrl: upstream.url,
-    apiKey: API_KEY,
-    version: CARTESIA_VERSION,
-    timeoutMs: 10_000,
-    metrics: new GatewayMetrics({ processMetrics: false }),
-  });
+  const client = new CartesiaClient(
+    { ...DEFAULT_UPSTREAM_OPTIONS, baseUrl: upstream.url, version: CARTESIA_VERSION },
+    { apiKey: API_KEY },
+  );
+  observeUpstream(client, new GatewayMetrics({ processMetrics: false }));
   // Distinct pages, so nothing is coalesced: every call is a real GET.
   const after = (i: number) => records[((i % 240) * 10 + 5) % records.length]!.id;
   const bare = async (i: number) => {

@@ -19,6 +19,7 @@ import { createHttpEdge, drainWithin, mountGraphQL } from './http/app';
 import { createLogger } from './logging';
 import { GatewayMetrics } from './observability/metrics';
 import { METRICS_PATH, exposeMetrics, recordHttpMetrics } from './observability/metrics-endpoint';
+import { observeUpstream } from './observability/upstream';
 import { connectSharedState, type SharedState } from './shared-state/shared-state';
 import { whenRedisReady } from './shared-state/redis';
 import {
@@ -190,22 +191,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const apiKey = apiKeySource(config.upstream, files.apiKey, keysSeen, () =>
     logger.info('Cartesia API key file changed; using the new key'),
   );
-  const client = new CartesiaClient({
-    baseUrl: config.upstream.baseUrl,
-    apiKey,
-    version: config.upstream.version,
-    timeoutMs: config.upstream.timeoutMs,
-    connectTimeoutMs: config.upstream.connectTimeoutMs,
-    headersTimeoutMs: config.upstream.headersTimeoutMs,
-    bodyTimeoutMs: config.upstream.bodyTimeoutMs,
-    connections: config.upstream.connections,
-    maxQueue: config.upstream.maxQueue,
-    retry: config.upstream.retry,
-    breaker: config.upstream.breaker,
-    log: logger.child({ component: 'cartesia' }),
-    metrics,
-    cache,
-  });
+  const client = new CartesiaClient(config.upstream, { apiKey, cache, log: logger.child({ component: 'cartesia' }) });
+  observeUpstream(client, metrics);
 
   const edge = await createHttpEdge({
     logger,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 
 /** Where the client gets the Cartesia key from for each call. */
@@ -60,4 +61,18 @@ function readKey(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A short, stable, one-way name for the current key: cache and coalescing
+ * keys never hold the key. Hashes once per key, not once per call.
+ */
+export function keyFingerprints(source: ApiKeySource): () => string {
+  let last = { key: '', fingerprint: '' };
+  return () => {
+    const key = source.current();
+    if (last.key !== key)
+      last = { key, fingerprint: createHash('sha256').update(key).digest('base64url').slice(0, 22) };
+    return last.fingerprint;
+  };
 }

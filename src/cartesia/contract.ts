@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { loadOpenApiDocument } from './openapi-document';
+import { loadOpenApiDocument, openApiFingerprint } from './openapi-document';
 import type { PhoneNumberListPage, PhoneNumberRecord } from './types';
 
 const DOCUMENT_ID = 'cartesia-openapi';
@@ -35,6 +35,17 @@ let contract: UpstreamContract | undefined;
 export function upstreamContract(): UpstreamContract {
   contract ??= compileContract();
   return contract;
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The contract's version in cache keys: during a rolling deploy, gateways
+ * built on another contract never read each other's entries.
+ */
+export function contractFingerprint(): string {
+  fingerprint ??= openApiFingerprint();
+  return fingerprint;
 }
 
 /** A short, safe summary of why a payload failed (paths and rules, never values). */

@@ -1,15 +1,27 @@
 // Typed failures of the upstream client. Messages name the method and the
 // path template, never the API key, query values or the upstream's body.
 
+/**
+ * Whether the failed request may have reached Cartesia. A write that failed
+ * with `false` was provably not applied and may be sent again; with `true`
+ * its outcome is unknown.
+ */
+export interface Delivery {
+  readonly mayHaveReachedUpstream?: boolean;
+}
+
 /** Any failure to get a usable answer from Cartesia. */
 export abstract class CartesiaError extends Error {
   abstract readonly code: string;
+  /** False only when the request provably never left the gateway (refused, queue full, circuit open). */
+  readonly mayHaveReachedUpstream: boolean;
   constructor(
     message: string,
     readonly operation: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown } & Delivery,
   ) {
     super(`${operation}: ${message}`, options);
+    this.mayHaveReachedUpstream = options?.mayHaveReachedUpstream ?? true;
   }
 }
 
@@ -31,7 +43,7 @@ export class CartesiaHttpError extends CartesiaError {
 export class CartesiaTimeoutError extends CartesiaError {
   override readonly name = 'CartesiaTimeoutError';
   readonly code = 'CARTESIA_TIMEOUT';
-  constructor(operation: string, timeoutMs: number, options?: { cause?: unknown; deadline?: boolean }) {
+  constructor(operation: string, timeoutMs: number, options?: { cause?: unknown; deadline?: boolean } & Delivery) {
     super(options?.deadline ? 'request deadline passed' : `no answer within ${timeoutMs} ms`, operation, options);
   }
 }
@@ -40,7 +52,7 @@ export class CartesiaTimeoutError extends CartesiaError {
 export class CartesiaNetworkError extends CartesiaError {
   override readonly name = 'CartesiaNetworkError';
   readonly code = 'CARTESIA_NETWORK';
-  constructor(operation: string, options?: { cause?: unknown }) {
+  constructor(operation: string, options?: { cause?: unknown } & Delivery) {
     super('connection to upstream failed', operation, options);
   }
 }
@@ -49,7 +61,7 @@ export class CartesiaNetworkError extends CartesiaError {
 export class CartesiaAbortedError extends CartesiaError {
   override readonly name = 'CartesiaAbortedError';
   readonly code = 'CARTESIA_ABORTED';
-  constructor(operation: string, options?: { cause?: unknown }) {
+  constructor(operation: string, options?: { cause?: unknown } & Delivery) {
     super('request aborted by the caller', operation, options);
   }
 }
@@ -61,7 +73,10 @@ export class CartesiaAbortedError extends CartesiaError {
 export class CartesiaContractError extends CartesiaError {
   override readonly name = 'CartesiaContractError';
   readonly code = 'CARTESIA_CONTRACT';
-  constructor(operation: string, readonly violation: string) {
+  constructor(
+    operation: string,
+    readonly violation: string,
+  ) {
     super(`payload violates the OpenAPI contract (${violation})`, operation);
   }
 }
@@ -74,7 +89,7 @@ export class CartesiaCircuitOpenError extends CartesiaError {
   override readonly name = 'CartesiaCircuitOpenError';
   readonly code = 'CARTESIA_CIRCUIT_OPEN';
   constructor(operation: string) {
-    super('circuit open after repeated failures; call not made', operation);
+    super('circuit open after repeated failures; call not made', operation, { mayHaveReachedUpstream: false });
   }
 }
 
@@ -82,7 +97,10 @@ export class CartesiaCircuitOpenError extends CartesiaError {
 export class CartesiaOverloadedError extends CartesiaError {
   override readonly name = 'CartesiaOverloadedError';
   readonly code = 'CARTESIA_OVERLOADED';
-  constructor(operation: string, readonly queued: number) {
-    super(`upstream queue full (${queued} calls waiting); call not made`, operation);
+  constructor(
+    operation: string,
+    readonly queued: number,
+  ) {
+    super(`upstream queue full (${queued} calls waiting); call not made`, operation, { mayHaveReachedUpstream: false });
   }
 }

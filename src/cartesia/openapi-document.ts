@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -40,4 +41,9 @@ export function loadOpenApiDocument(mappings: DiscriminatorMappings = 'strings',
     }
   });
   return document;
+}
+
+/** A short hash of the contract file's bytes: names the upstream contract a payload was validated against. */
+export function openApiFingerprint(file = OPENAPI_PATH): string {
+  return createHash('sha256').update(readFileSync(file)).digest('base64url').slice(0, 12);
 }

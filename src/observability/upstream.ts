@@ -1,84 +1,94 @@
-import { ROOT_CONTEXT, SpanKind, type Context } from '@opentelemetry/api';
-import {
-  CartesiaAbortedError,
-  CartesiaContractError,
-  CartesiaHttpError,
-  CartesiaNetworkError,
-  CartesiaTimeoutError,
-} from '../cartesia/errors';
+import { ROOT_CONTEXT, SpanKind, type Context, type Span } from '@opentelemetry/api';
+import { CartesiaError, CartesiaHttpError } from '../cartesia/errors';
+import type { AttemptEnd, AttemptStart, UpstreamEvents } from '../cartesia/events';
 import type { GatewayMetrics } from './metrics';
 import { endWithError, startSpan, traceHeaders } from './tracing';
 
-/** One attempt of an upstream call, as the HTTP code sees it. */
-export interface UpstreamAttempt {
-  /** `traceparent` (and `tracestate`) to send: the attempt's span is the upstream's parent. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** Set by the caller as soon as a status line arrives. */
-  statusCode?: number;
+/** What the subscribers need of the client: its events. */
+export interface ObservableUpstream {
+  readonly events: UpstreamEvents;
 }
 
-export interface UpstreamCallScope {
-  /** The endpoint template, e.g. `GET /agents/phone-numbers/{id}`. */
-  readonly endpoint: string;
-  /** The upstream's origin, for the span (`server.address`/`server.port`). */
-  readonly origin: URL;
-  /** 1 for the first try. */
-  readonly attempt: number;
-  /** The operation's context; its span becomes the parent. */
-  readonly traceContext?: Context;
-  readonly metrics?: Pick<GatewayMetrics, 'upstreamCall'>;
-}
+type UpstreamMetrics = Pick<GatewayMetrics, 'upstreamCall' | 'breakerState' | 'cacheLookup'>;
+
+const STATUS_LABELS: Record<string, string> = {
+  CARTESIA_TIMEOUT: 'timeout',
+  CARTESIA_ABORTED: 'aborted',
+  CARTESIA_NETWORK: 'network',
+  CARTESIA_CONTRACT: 'contract',
+};
 
 /** The status label: what went wrong when something did, else the HTTP status. */
-function statusOf(error: unknown, statusCode: number | undefined): string {
-  if (error instanceof CartesiaTimeoutError) return 'timeout';
-  if (error instanceof CartesiaAbortedError) return 'aborted';
-  if (error instanceof CartesiaNetworkError) return 'network';
-  if (error instanceof CartesiaContractError) return 'contract';
+export function statusLabel({ error, status }: Pick<AttemptEnd, 'error' | 'status'>): string {
   if (error instanceof CartesiaHttpError) return String(error.status);
-  return statusCode === undefined ? 'error' : String(statusCode);
+  if (error instanceof CartesiaError) return STATUS_LABELS[error.code] ?? 'error';
+  if (error !== undefined) return 'error';
+  return status === undefined ? 'error' : String(status);
 }
 
-/**
- * Runs one upstream attempt inside a client span and records it in the
- * metrics (endpoint, status, attempt, latency), whatever its outcome.
- */
-export async function observeUpstreamCall<T>(
-  scope: UpstreamCallScope,
-  call: (attempt: UpstreamAttempt) => Promise<T>,
-): Promise<T> {
-  const { span, context } = startSpan(
-    scope.endpoint,
+/** Each attempt counted and timed (endpoint, status, attempt), breaker changes and shared-call lookups. */
+export function recordUpstreamMetrics(client: ObservableUpstream, metrics: UpstreamMetrics): () => void {
+  const { events } = client;
+  const unsubscribe = [
+    events.on('attemptEnd', (end) =>
+      metrics.upstreamCall({
+        endpoint: end.start.operation,
+        status: statusLabel(end),
+        attempt: end.start.attempt + 1,
+        durationMs: end.durationMs,
+      }),
+    ),
+    events.on('breaker', ({ state }) => metrics.breakerState(state)),
+    events.on('shared', ({ cache, result }) => metrics.cacheLookup(cache, result)),
+  ];
+  return () => unsubscribe.forEach((stop) => stop());
+}
+
+function spanFor(start: AttemptStart): { span: Span; context: Context } {
+  const { origin } = start;
+  return startSpan(
+    start.operation,
     {
       kind: SpanKind.CLIENT,
       attributes: {
-        'http.request.method': scope.endpoint.split(' ')[0],
-        'url.template': scope.endpoint.split(' ')[1],
-        'server.address': scope.origin.hostname,
-        'server.port': Number(scope.origin.port) || (scope.origin.protocol === 'https:' ? 443 : 80),
-        'http.request.resend_count': scope.attempt - 1,
+        'http.request.method': start.method,
+        'url.template': start.operation.slice(start.method.length + 1),
+        'server.address': origin.hostname,
+        'server.port': Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80),
+        'http.request.resend_count': start.attempt,
       },
     },
-    scope.traceContext ?? ROOT_CONTEXT,
+    (start.traceContext as Context | undefined) ?? ROOT_CONTEXT,
   );
-  const attempt: UpstreamAttempt = { headers: traceHeaders(context) };
-  const startedAt = performance.now();
-  let failure: unknown;
-  try {
-    return await call(attempt);
-  } catch (error) {
-    failure = error;
-    throw error;
-  } finally {
-    const status = statusOf(failure, attempt.statusCode);
-    scope.metrics?.upstreamCall({
-      endpoint: scope.endpoint,
-      status,
-      attempt: scope.attempt,
-      durationMs: performance.now() - startedAt,
-    });
-    if (attempt.statusCode !== undefined) span.setAttribute('http.response.status_code', attempt.statusCode);
-    if (failure === undefined) span.end();
-    else endWithError(span, status);
-  }
+}
+
+/**
+ * A CLIENT span per attempt, child of the caller's trace context, and
+ * `traceparent`/`tracestate` naming it sent upstream.
+ */
+export function traceUpstreamAttempts(client: ObservableUpstream): () => void {
+  const spans = new WeakMap<AttemptStart, Span>();
+  const { events } = client;
+  const unsubscribe = [
+    events.on('attemptStart', (start) => {
+      const { span, context } = spanFor(start);
+      spans.set(start, span);
+      Object.assign(start.headers, traceHeaders(context));
+    }),
+    events.on('attemptEnd', (end) => {
+      const span = spans.get(end.start);
+      if (!span) return;
+      spans.delete(end.start);
+      if (end.status !== undefined) span.setAttribute('http.response.status_code', end.status);
+      if (end.error === undefined) span.end();
+      else endWithError(span, statusLabel(end));
+    }),
+  ];
+  return () => unsubscribe.forEach((stop) => stop());
+}
+
+/** Metrics and tracing for the upstream client; the returned function unsubscribes both. */
+export function observeUpstream(client: ObservableUpstream, metrics: UpstreamMetrics): () => void {
+  const stops = [recordUpstreamMetrics(client, metrics), traceUpstreamAttempts(client)];
+  return () => stops.forEach((stop) => stop());
 }

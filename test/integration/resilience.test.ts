@@ -37,11 +37,14 @@ function expectNoLeak(response: GraphQLResponse) {
   }
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - started };
+/** The client's debug line per upstream attempt of request `requestId`, once its request line is written. */
+async function attemptLines(stack: TestStack, requestId: string) {
+  await stack.logs.waitFor((entry) => entry.requestId === requestId && entry.msg === 'request completed');
+  return stack.logs.entries().filter((entry) => entry.requestId === requestId && entry.msg === 'upstream call');
 }
+
+let requestCount = 0;
+const nextRequestId = () => `resilience-${(requestCount += 1)}`;
 
 describe('fault suite: retries, deadline and coded errors', () => {
   let stack: TestStack;
@@ -88,14 +91,22 @@ describe('fault suite: retries, deadline and coded errors', () => {
     ['schema drift is a coded error, not retried', { kind: 'drift' }, 1, 'UPSTREAM_BAD_RESPONSE', 1],
   ])('%s', async (_name, fault, times, code, calls) => {
     stack.upstream.faults.inject({ fault, times });
-    const { result: response, ms } = await timed(() => stack.query(PHONE_NUMBERS, { first: 2 }));
+    const requestId = nextRequestId();
+    const response = await postGraphQL<Record<string, unknown>>(
+      stack.url,
+      PHONE_NUMBERS,
+      { first: 2 },
+      { 'x-request-id': requestId },
+    );
     expect(codesOf(response)).toEqual(code ? [code] : []);
     if (code) expect(response.body.data).toBeNull();
     else expect((response.body.data as unknown as PhoneNumbersData).phoneNumbers.edges).toHaveLength(2);
     expect(listCalls()).toBe(calls);
     expectNoLeak(response);
-    // Behaviour, not a benchmark: far above the deadline, it only catches a hang.
-    expect(ms).toBeLessThan(DEADLINE_MS * 3);
+    // Every attempt ran within the per-attempt budget, in order, and is accounted for.
+    const attempts = await attemptLines(stack, requestId);
+    expect(attempts.map((line) => line.attempt)).toEqual([...Array(calls).keys()]);
+    for (const line of attempts) expect(line.timeoutMs).toBeLessThanOrEqual(ATTEMPT_TIMEOUT_MS);
   });
 
   it('429 carries retryAfterSeconds to the client when it is not waited for', async () => {
@@ -155,10 +166,15 @@ describe('the request deadline bounds the whole operation', () => {
 
   it('a hung upstream is cut at the deadline', async () => {
     stack.upstream.faults.inject({ fault: { kind: 'hang' } });
-    const { result: response, ms } = await timed(() => stack.query(PHONE_NUMBERS));
+    const requestId = nextRequestId();
+    const response = await postGraphQL(stack.url, PHONE_NUMBERS, undefined, { 'x-request-id': requestId });
     expect(codesOf(response)).toEqual(['UPSTREAM_TIMEOUT']);
     expect(stack.upstream.requests).toHaveLength(1);
-    expect(ms).toBeLessThan(5_000);
+    // The one attempt got what was left of the 400 ms deadline as its budget, not the 5 s attempt timeout.
+    const [attempt, ...more] = await attemptLines(stack, requestId);
+    expect(more).toEqual([]);
+    expect(attempt).toMatchObject({ error: 'CARTESIA_TIMEOUT' });
+    expect(attempt!.timeoutMs).toBeLessThanOrEqual(400);
   });
 
   it('no retry waits past the deadline, whatever Retry-After asks', async () => {

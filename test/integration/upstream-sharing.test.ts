@@ -1,6 +1,12 @@
 import { memoryPayloadCache } from '../../src/cache/memory';
 import type { PayloadCache } from '../../src/cache/payload-cache';
-import { CartesiaClient, type CartesiaClientOptions } from '../../src/cartesia/client';
+import { CartesiaClient, type UpstreamDeps, type UpstreamOptions } from '../../src/cartesia/client';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AttemptEnd } from '../../src/cartesia/events';
+import { openApiFingerprint } from '../../src/cartesia/openapi-document';
+import { DEFAULT_UPSTREAM_OPTIONS } from '../../src/cartesia/options';
 import {
   CartesiaAbortedError,
   CartesiaContractError,
@@ -17,16 +23,20 @@ import { pollUntil } from '../helpers/wait';
 let upstream: DemoUpstream;
 const clients: CartesiaClient[] = [];
 
-function client(options: Partial<CartesiaClientOptions> = {}): CartesiaClient {
-  const created = new CartesiaClient({
-    baseUrl: upstream.url,
-    apiKey: TEST_API_KEY,
-    version: '2026-03-01',
-    timeoutMs: 5_000,
-    // No retries unless a test asks: one upstream request per logical call.
-    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, retryAfterMaxMs: 0 },
-    ...options,
-  });
+function client(options: Partial<UpstreamOptions> & Partial<UpstreamDeps> = {}): CartesiaClient {
+  const { apiKey = TEST_API_KEY, cache, log, ...upstreamOptions } = options;
+  const created = new CartesiaClient(
+    {
+      ...DEFAULT_UPSTREAM_OPTIONS,
+      baseUrl: upstream.url,
+      version: '2026-03-01',
+      timeoutMs: 5_000,
+      // No retries unless a test asks: one upstream request per logical call.
+      retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, retryAfterMaxMs: 0 },
+      ...upstreamOptions,
+    },
+    { apiKey, cache, log },
+  );
   clients.push(created);
   return created;
 }
@@ -173,5 +183,76 @@ describe('the payload cache', () => {
     expect(key).not.toContain(TEST_API_KEY);
     expect(otherKey).not.toContain('sk_car_another_key');
     expect(otherKey).not.toBe(key);
+  });
+
+  it('versions keys by the upstream contract: a hash of the OpenAPI file is part of every key', async () => {
+    const store = recording(memoryPayloadCache({ ttlMs: 60_000 }));
+    await client({ cache: store.cache }).listPhoneNumbers({ limit: 10 });
+    expect(store.keys[0]).toContain(` ${openApiFingerprint()} `);
+  });
+
+  it('validates a hit like a fresh body: an entry that breaks the contract is a miss', async () => {
+    const memory = memoryPayloadCache({ ttlMs: 60_000 });
+    const store = recording(memory);
+    const cached = client({ cache: store.cache });
+    await cached.listPhoneNumbers({ limit: 10 });
+    await memory.set(store.keys[0]!, { data: [{ id: 42 }], has_more: 'perhaps' }, 10);
+    await expect(cached.listPhoneNumbers({ limit: 10 })).resolves.toEqual(firstPage());
+    expect(upstream.requests).toHaveLength(2);
+  });
+});
+
+describe('the OpenAPI fingerprint', () => {
+  it('changes with the contract file, and only then', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'contract-'));
+    const [one, two] = [path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml')];
+    writeFileSync(one, 'openapi: 3.0.0\n');
+    writeFileSync(two, 'openapi: 3.0.1\n');
+    expect(openApiFingerprint(one)).toBe(openApiFingerprint(one));
+    expect(openApiFingerprint(one)).not.toBe(openApiFingerprint(two));
+  });
+});
+
+describe('the client events', () => {
+  it('announces each attempt with headers a listener may fill, which are sent upstream, then reports its end', async () => {
+    const observed = client({ retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1, retryAfterMaxMs: 0 } });
+    const ends: AttemptEnd[] = [];
+    observed.events.on('attemptStart', (start) => {
+      start.headers['x-listener'] = `attempt-${start.attempt}`;
+    });
+    observed.events.on('attemptEnd', (end) => ends.push(end));
+    upstream.faults.inject({ fault: { kind: 'status', status: 503 }, times: 1 });
+    await observed.listPhoneNumbers({ limit: 10 }, { requestId: 'ev-1', traceContext: 'opaque' });
+    expect(upstream.requests.map((r) => r.headers['x-listener'])).toEqual(['attempt-0', 'attempt-1']);
+    expect(upstream.requests.map((r) => r.headers['x-request-id'])).toEqual(['ev-1', 'ev-1']);
+    expect(ends.map((end) => [end.start.attempt, end.status, (end.error as Error | undefined)?.name])).toEqual([
+      [0, 503, 'CartesiaHttpError'],
+      [1, 200, undefined],
+    ]);
+    expect(ends[0]!.start).toMatchObject({
+      operation: 'GET /agents/phone-numbers',
+      method: 'GET',
+      traceContext: 'opaque',
+    });
+  });
+
+  it('reports joins and store lookups as shared-call events, and breaker changes', async () => {
+    const observed = client({
+      cache: memoryPayloadCache({ ttlMs: 60_000 }),
+      breaker: { threshold: 1, cooldownMs: 60_000 },
+    });
+    const shared: string[] = [];
+    const breaker: string[] = [];
+    observed.events.on('shared', (lookup) => shared.push(`${lookup.cache}:${lookup.result}`));
+    observed.events.on('breaker', ({ state }) => breaker.push(state));
+    await Promise.all([
+      observed.getPhoneNumber(upstream.records[0]!.id),
+      observed.getPhoneNumber(upstream.records[0]!.id),
+    ]);
+    await observed.getPhoneNumber(upstream.records[0]!.id);
+    expect(shared).toEqual(['coalesced:hit', 'response:miss', 'response:hit']);
+    upstream.faults.inject({ fault: { kind: 'status', status: 500 }, times: 1 });
+    await expect(observed.listPhoneNumbers({ limit: 1 })).rejects.toBeInstanceOf(CartesiaHttpError);
+    expect(breaker).toEqual(['open']);
   });
 });

@@ -9,11 +9,31 @@ import { pollUntil } from '../helpers/wait';
 
 const OP = 'GET /x';
 
-function resilience(overrides: { retries?: number; threshold?: number; cooldownMs?: number } = {}) {
+function resilience(
+  overrides: {
+    retries?: number;
+    threshold?: number;
+    cooldownMs?: number;
+    onStateChange?: (state: string) => void;
+  } = {},
+) {
   return new UpstreamResilience({
     attemptTimeoutMs: 5_000,
     retry: { retries: overrides.retries ?? 0, baseDelayMs: 1, maxDelayMs: 2, retryAfterMaxMs: 1_000 },
-    breaker: { threshold: overrides.threshold ?? 100, cooldownMs: overrides.cooldownMs ?? 10_000 },
+    breaker: {
+      threshold: overrides.threshold ?? 100,
+      cooldownMs: overrides.cooldownMs ?? 10_000,
+      onStateChange: overrides.onStateChange,
+    },
+  });
+}
+
+/** An attempt function failing with `errors` in turn, then answering 'ok'. */
+function failingWith(...errors: Error[]) {
+  return jest.fn(async ({ number }: { number: number }) => {
+    const error = errors[number];
+    if (error) throw error;
+    return 'ok';
   });
 }
 
@@ -65,5 +85,43 @@ describe('UpstreamResilience', () => {
     release('trial');
     await expect(trial).resolves.toBe('trial');
     await expect(policy.execute(OP, {}, async () => 'closed again')).resolves.toBe('closed again');
+  });
+
+  it('retries a POST only when its failed attempt provably never reached Cartesia', async () => {
+    const refused = failingWith(new CartesiaNetworkError(OP, { mayHaveReachedUpstream: false }));
+    await expect(resilience({ retries: 2 }).execute(OP, { method: 'POST' }, refused)).resolves.toBe('ok');
+    expect(refused).toHaveBeenCalledTimes(2);
+
+    const reset = failingWith(new CartesiaNetworkError(OP, { mayHaveReachedUpstream: true }));
+    await expect(resilience({ retries: 2 }).execute(OP, { method: 'POST' }, reset)).rejects.toBeInstanceOf(
+      CartesiaNetworkError,
+    );
+    expect(reset).toHaveBeenCalledTimes(1);
+
+    const sameForGet = failingWith(new CartesiaNetworkError(OP, { mayHaveReachedUpstream: true }));
+    await expect(resilience({ retries: 2 }).execute(OP, { method: 'GET' }, sameForGet)).resolves.toBe('ok');
+    expect(sameForGet).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not wait for a Retry-After that ends past the deadline', async () => {
+    const attempt = failingWith(new CartesiaHttpError(OP, 503, 1));
+    await expect(
+      resilience({ retries: 2 }).execute(OP, { deadlineAt: Date.now() + 500 }, attempt),
+    ).rejects.toMatchObject({
+      status: 503,
+    });
+    expect(attempt).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens after `threshold` consecutive upstream failures only, and reports each state change', async () => {
+    const states: string[] = [];
+    const policy = resilience({ threshold: 2, cooldownMs: 60_000, onStateChange: (state) => states.push(state) });
+    const fail = (error: Error) => policy.execute(OP, {}, async () => Promise.reject(error)).catch(() => undefined);
+    await fail(new CartesiaHttpError(OP, 503));
+    await fail(new CartesiaHttpError(OP, 404)); // says nothing about health: neither counts nor resets
+    expect(policy.breaker.isOpen).toBe(false);
+    await fail(new CartesiaTimeoutError(OP, 10));
+    expect(policy.breaker.isOpen).toBe(true);
+    expect(states).toEqual(['open']);
   });
 });

@@ -4,7 +4,7 @@ import {
   CartesiaNetworkError,
   CartesiaTimeoutError,
 } from '../../src/cartesia/errors';
-import { isRetryable, retryDelayMs, type RetryOptions } from '../../src/cartesia/resilience';
+import { isRetryable, mayRetry, retryDelayMs, type RetryOptions } from '../../src/cartesia/resilience';
 
 const OPTIONS: RetryOptions = { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterMaxMs: 2_000 };
 const OP = 'GET /x';
@@ -39,5 +39,31 @@ describe('retry policy', () => {
     expect(retryDelayMs(new CartesiaHttpError(OP, 429, 2), 0, OPTIONS)).toBe(2_000);
     expect(retryDelayMs(new CartesiaHttpError(OP, 503, 0), 0, OPTIONS)).toBe(0);
     expect(retryDelayMs(new CartesiaHttpError(OP, 429, 3), 0, OPTIONS)).toBeUndefined();
+  });
+});
+
+describe('mayRetry: the method decides', () => {
+  const reset = new CartesiaNetworkError(OP, { mayHaveReachedUpstream: true });
+  const refused = new CartesiaNetworkError(OP, { mayHaveReachedUpstream: false });
+  const unavailable = new CartesiaHttpError(OP, 503);
+
+  it.each(['GET', 'PUT', 'DELETE'] as const)('%s (idempotent) is retried after any retryable failure', (method) => {
+    expect(mayRetry(method, reset)).toBe(true);
+    expect(mayRetry(method, refused)).toBe(true);
+    expect(mayRetry(method, unavailable)).toBe(true);
+  });
+
+  it.each(['POST', 'PATCH'] as const)('%s is retried only when the request provably never left', (method) => {
+    expect(mayRetry(method, refused)).toBe(true);
+    expect(mayRetry(method, reset)).toBe(false);
+    expect(mayRetry(method, unavailable)).toBe(false);
+    expect(mayRetry(method, new CartesiaHttpError(OP, 429))).toBe(false);
+  });
+
+  it('never retries what is not retryable, whatever the method', () => {
+    for (const method of ['GET', 'POST'] as const) {
+      expect(mayRetry(method, new CartesiaTimeoutError(OP, 10, { mayHaveReachedUpstream: false }))).toBe(false);
+      expect(mayRetry(method, new CartesiaHttpError(OP, 500))).toBe(false);
+    }
   });
 });

@@ -1,10 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CartesiaAbortedError, CartesiaTimeoutError } from '../errors';
+import { CartesiaAbortedError, CartesiaTimeoutError, type CartesiaError } from '../errors';
+import type { HttpMethod } from '../transport/transport';
 import { UpstreamCircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
-import { retryDelayMs, type RetryOptions } from './retry';
+import { mayRetry, retryDelayMs, type RetryOptions } from './retry';
 
-export { isRetryable, retryDelayMs, type RetryOptions } from './retry';
-export { UpstreamCircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
+export { isRetryable, mayRetry, retryDelayMs, type RetryOptions } from './retry';
+export {
+  UpstreamCircuitBreaker,
+  isUpstreamFailure,
+  type BreakerState,
+  type CircuitBreakerOptions,
+} from './circuit-breaker';
 
 /** Who is waiting for a call, and until when. */
 export interface CallBudget {
@@ -12,6 +18,8 @@ export interface CallBudget {
   readonly signal?: AbortSignal;
   /** Epoch ms after which no attempt starts and no backoff sleeps; see REQUEST_DEADLINE_MS. */
   readonly deadlineAt?: number;
+  /** Decides whether a failure may be retried; GET when absent. */
+  readonly method?: HttpMethod;
 }
 
 /** What one attempt gets to work with. */
@@ -29,9 +37,9 @@ export interface ResilienceOptions {
 }
 
 /**
- * Runs idempotent upstream GETs with retries (capped, jittered, honouring
- * Retry-After), a circuit breaker, and a deadline that bounds the whole
- * sequence: no attempt starts and no backoff sleeps past it.
+ * Runs upstream calls with retries (capped, jittered, honouring Retry-After,
+ * only where the method allows), a circuit breaker, and a deadline that
+ * bounds the whole sequence: no attempt starts and no backoff sleeps past it.
  */
 export class UpstreamResilience {
   readonly breaker: UpstreamCircuitBreaker;
@@ -42,30 +50,38 @@ export class UpstreamResilience {
 
   async execute<T>(operation: string, budget: CallBudget, attempt: (attempt: Attempt) => Promise<T>): Promise<T> {
     const deadlineAt = budget.deadlineAt ?? Number.POSITIVE_INFINITY;
+    const method = budget.method ?? 'GET';
+    // Whether an earlier attempt may have reached Cartesia: errors made here, between attempts, say so too.
+    let mayHaveReachedUpstream = false;
     for (let number = 0; ; number += 1) {
       const remaining = deadlineAt - Date.now();
-      if (remaining <= 0) throw new CartesiaTimeoutError(operation, 0, { deadline: true });
+      if (remaining <= 0) throw new CartesiaTimeoutError(operation, 0, { deadline: true, mayHaveReachedUpstream });
       const timeoutMs = Math.min(this.options.attemptTimeoutMs, remaining);
       try {
-        // The attempt bounds itself. A half-open circuit makes callers wait
-        // for its trial call first: only that wait needs the deadline race.
-        const waitsForTrial = this.breaker.isHalfOpen;
-        const run = this.breaker.run(operation, () => attempt({ number, timeoutMs }));
-        return await (waitsForTrial ? withinDeadline(operation, remaining, run) : run);
+        // The attempt bounds itself; only the wait for a half-open trial call needs the deadline race.
+        return await this.breaker.run(
+          operation,
+          () => attempt({ number, timeoutMs }),
+          (trial) => withinDeadline(operation, deadlineAt, trial),
+        );
       } catch (error) {
-        const delay = retryDelayMs(error, number, this.options.retry);
+        const delay = mayRetry(method, error) ? retryDelayMs(error, number, this.options.retry) : undefined;
         if (delay === undefined || Date.now() + delay >= deadlineAt) throw error;
-        await backoff(operation, delay, budget.signal);
+        mayHaveReachedUpstream ||= (error as CartesiaError).mayHaveReachedUpstream;
+        await backoff(operation, delay, budget.signal, mayHaveReachedUpstream);
       }
     }
   }
 }
 
-async function withinDeadline<T>(operation: string, remainingMs: number, work: Promise<T>): Promise<T> {
-  if (!Number.isFinite(remainingMs)) return work;
+async function withinDeadline<T>(operation: string, deadlineAt: number, work: Promise<T>): Promise<T> {
+  if (!Number.isFinite(deadlineAt)) return work;
+  const remainingMs = Math.max(0, deadlineAt - Date.now());
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new CartesiaTimeoutError(operation, remainingMs, { deadline: true })), remainingMs);
+    const error = () =>
+      new CartesiaTimeoutError(operation, remainingMs, { deadline: true, mayHaveReachedUpstream: false });
+    timer = setTimeout(() => reject(error()), remainingMs);
   });
   try {
     return await Promise.race([work, deadline]);
@@ -74,10 +90,15 @@ async function withinDeadline<T>(operation: string, remainingMs: number, work: P
   }
 }
 
-async function backoff(operation: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
+async function backoff(
+  operation: string,
+  ms: number,
+  signal: AbortSignal | undefined,
+  mayHaveReachedUpstream: boolean,
+) {
   try {
     await sleep(ms, undefined, { signal });
   } catch (error) {
-    throw new CartesiaAbortedError(operation, { cause: error });
+    throw new CartesiaAbortedError(operation, { cause: error, mayHaveReachedUpstream });
   }
 }

@@ -1,0 +1,61 @@
+import type { ApiKeySource } from './api-key';
+import type { PayloadStore } from './shared-calls';
+
+/** The client's settings, shaped as the config's upstream group so it is passed through as is. */
+export interface UpstreamOptions {
+  /** e.g. https://api.cartesia.ai; a path prefix is kept. */
+  readonly baseUrl: string;
+  /** Sent as `Cartesia-Version`. */
+  readonly version: string;
+  /** Budget for one attempt: connect, headers and body together. */
+  readonly timeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  /** Longest silence between body chunks. */
+  readonly bodyTimeoutMs: number;
+  /** Keep-alive sockets: at most this many attempts in flight. */
+  readonly connections: number;
+  /** Attempts allowed to wait for a free socket; one more is CartesiaOverloadedError. */
+  readonly maxQueue: number;
+  readonly retry: {
+    /** Further attempts after the first; 0 turns retries off. */
+    readonly retries: number;
+    readonly baseDelayMs: number;
+    readonly maxDelayMs: number;
+    /** A longer `Retry-After` is not waited for. */
+    readonly retryAfterMaxMs: number;
+  };
+  readonly breaker: {
+    /** Consecutive upstream failures that open the circuit. */
+    readonly threshold: number;
+    /** How long the open circuit answers without calling, before one trial call. */
+    readonly cooldownMs: number;
+  };
+}
+
+/** Where the client writes its lines (a pino logger fits). */
+export interface UpstreamLog {
+  debug(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+/** The client's collaborators. */
+export interface UpstreamDeps {
+  /** A fixed key, or a source that can change it at run time (key rotation). */
+  readonly apiKey: string | ApiKeySource;
+  /** Validated GET payloads reused between calls; none by default. */
+  readonly cache?: PayloadStore;
+  readonly log?: UpstreamLog;
+}
+
+/** Everything but where the upstream is: the config's defaults, for tests and benchmarks. */
+export const DEFAULT_UPSTREAM_OPTIONS: Omit<UpstreamOptions, 'baseUrl' | 'version'> = Object.freeze({
+  timeoutMs: 10_000,
+  connectTimeoutMs: 3_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  connections: 64,
+  maxQueue: 256,
+  retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterMaxMs: 2_000 },
+  breaker: { threshold: 5, cooldownMs: 10_000 },
+});
