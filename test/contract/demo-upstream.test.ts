@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { ValidateFunction } from 'ajv';
 import { describeViolations, upstreamContract } from '../../src/cartesia/contract';
+import { loadOpenApiDocument } from '../../src/cartesia/openapi-document';
 import type { PhoneNumberListPage, PhoneNumberRecord } from '../../src/cartesia/types';
 import { CARTESIA_VERSION, startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
 import { pollUntil } from '../helpers/wait';
@@ -365,6 +366,48 @@ describe('request validation', () => {
   });
 });
 
+describe('validation derived from the OpenAPI file', () => {
+  const listParameters = (): { name: string; in: string }[] => {
+    const document = loadOpenApiDocument('omit') as {
+      paths: Record<string, { get: { parameters: { name?: string; in?: string }[] } }>;
+    };
+    return (document.paths[LIST]?.get.parameters ?? []).flatMap((p) =>
+      p.name && p.in ? [{ name: p.name, in: p.in }] : [],
+    );
+  };
+
+  it('accepts each query parameter the file declares for List', async () => {
+    const sample = upstream.records[3];
+    if (!sample) throw new Error('data set too small');
+    const valid: Record<string, string> = {
+      type: 'twilio',
+      limit: '2',
+      starting_after: sample.id,
+      ending_before: sample.id,
+    };
+    const declared = listParameters().filter((p) => p.in === 'query');
+    expect(declared.length).toBeGreaterThanOrEqual(7);
+    for (const { name } of declared) expect((await call(listPath({ [name]: valid[name] ?? 'x' }))).status).toBe(200);
+  });
+
+  it('answers 400 for a parameter the file does not declare, naming it', async () => {
+    await expectError(listPath({ agent: 'agent_x' }), {}, 400, /^Unknown query parameter "agent"\.$/);
+    await expectError(listPath({ Limit: 5 }), {}, 400, /^Unknown query parameter "Limit"\.$/);
+  });
+
+  it('answers 400 for a body-less GET with a bad limit, before touching the data', async () => {
+    await expectError(listPath({ limit: 'ten' }), {}, 400, /"limit" must be integer/);
+    await expectError(listPath({ limit: 1000 }), {}, 400, /"limit" must be <= 100/);
+  });
+
+  it('checks the Cartesia-Version header the file declares on every operation, Get included', async () => {
+    const first = upstream.records[0];
+    if (!first) throw new Error('empty data set');
+    const headers = { authorization: `Bearer ${API_KEY}`, 'cartesia-version': '2026-03-02' };
+    await expectError(`${LIST}/${first.id}`, { headers }, 400, /cartesia-version.*2026-03-01/);
+  });
+});
+
 describe('authentication', () => {
   it.each([
     ['no Authorization header', undefined],
@@ -601,6 +644,26 @@ describe('request recording', () => {
     });
     expect(list?.headers.authorization).toBe(`Bearer ${API_KEY}`);
     expect(other).toMatchObject({ method: 'DELETE', path: '/nope', query: {} });
+  });
+});
+
+describe('request log', () => {
+  it('keeps only the latest requestLogSize requests, in arrival order, while counting all', async () => {
+    const local = await startDemoUpstream({ apiKey: API_KEY, records: [], requestLogSize: 3 });
+    try {
+      for (let n = 1; n <= 5; n += 1) await call(`${LIST}?q=${n}`, {}, local);
+      expect(local.requests.map((r) => r.query.q)).toEqual(['3', '4', '5']);
+      expect(local.requestCount).toBe(5);
+      local.clearRequests();
+      expect(local.requests).toEqual([]);
+      expect(local.requestCount).toBe(5);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('refuses a requestLogSize that is not a positive integer', async () => {
+    await expect(startDemoUpstream({ apiKey: API_KEY, requestLogSize: 0 })).rejects.toThrow(RangeError);
   });
 });
 
