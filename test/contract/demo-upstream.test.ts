@@ -8,6 +8,7 @@ import { loadOpenApiDocument } from '../../src/cartesia/openapi-document';
 import type { PhoneNumberListPage, PhoneNumberRecord } from '../../src/cartesia/types';
 import { CARTESIA_VERSION, startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
 import { pollUntil } from '../helpers/wait';
+import { minimalRecord } from '../unit/demo-upstream-fixtures';
 
 const API_KEY = 'sk_car_contract_test_0123456789';
 const LIST = '/agents/phone-numbers';
@@ -668,15 +669,7 @@ describe('request log', () => {
 });
 
 describe('options', () => {
-  const sample = (id: string, createdAt: string): PhoneNumberRecord => ({
-    id,
-    label: null,
-    number: '+14155550100',
-    agent: null,
-    provider: { type: 'cartesia' },
-    created_at: createdAt,
-    updated_at: createdAt,
-  });
+  const sample = minimalRecord;
 
   it('serves custom records in list order, ties broken by id (descending)', async () => {
     const records = [

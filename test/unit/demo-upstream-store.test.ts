@@ -3,6 +3,7 @@
 import type { PhoneNumberRecord } from '../../src/cartesia/types';
 import { compareListOrder, seedPhoneNumbers } from '../../src/demo-upstream';
 import { PhoneNumberStore } from '../../src/demo-upstream/store';
+import { minimalRecord } from './demo-upstream-fixtures';
 
 const seed = seedPhoneNumbers(30, 5);
 const ids = (records: readonly PhoneNumberRecord[]): string[] => records.map((r) => r.id);
@@ -13,15 +14,7 @@ function page(store: PhoneNumberStore, query: Parameters<PhoneNumberStore['list'
   return ids(JSON.parse(result.json).data);
 }
 
-const record = (id: string, createdAt: string): PhoneNumberRecord => ({
-  id,
-  label: null,
-  number: '+14155550100',
-  agent: null,
-  provider: { type: 'cartesia' },
-  created_at: createdAt,
-  updated_at: createdAt,
-});
+const record = minimalRecord;
 
 describe('PhoneNumberStore', () => {
   it('serves records in list order whatever order they come in', () => {
