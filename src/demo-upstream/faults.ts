@@ -1,5 +1,8 @@
 // Fault injection for the demo upstream: lets tests and benchmarks make the
-// "Cartesia" side misbehave in the specific ways a real upstream can.
+// "Cartesia" side misbehave in the specific ways a real upstream can. Rules
+// and payloads live here; the app (app.ts) decides when and how they are sent.
+import { STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:http';
+import type { PhoneNumberRecord } from '../cartesia/types';
 
 /** One way for the upstream to misbehave on a request. */
 export type Fault =
@@ -43,6 +46,13 @@ function assertValidFault(fault: Fault): void {
   }
   if (fault.kind === 'delay' && !(Number.isFinite(fault.ms) && fault.ms >= 0)) {
     throw new RangeError(`delay fault needs ms >= 0, got ${fault.ms}`);
+  }
+  // Thrown here, in the test that wrote the rule, rather than as a 500 on some later request.
+  if (fault.kind === 'status') {
+    Object.entries(fault.headers ?? {}).forEach(([name, value]) => {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    });
   }
 }
 
@@ -89,4 +99,30 @@ export class FaultInjector {
     if (rule.remaining <= 0) this.rules.splice(index, 1);
     return rule.fault;
   }
+}
+
+/** The body of a status fault: the given one verbatim (a string can mimic e.g. a proxy's HTML page), else a JSON error. */
+export function statusFaultBody(fault: Extract<Fault, { kind: 'status' }>): string {
+  if (typeof fault.body === 'string') return fault.body;
+  if (fault.body !== undefined) return JSON.stringify(fault.body);
+  return JSON.stringify({ error: `Injected fault: HTTP ${fault.status} ${STATUS_CODES[fault.status] ?? ''}`.trim() });
+}
+
+/** Truncated mid-document: a parser must fail, not return partial data. */
+export const MALFORMED_BODY = '{"data":[{"id":"pn_';
+
+/**
+ * Valid JSON shaped like the answer for `isList` (a page) or a single record,
+ * with two independent contract violations: no `number`, an unknown provider type.
+ */
+export function driftBody(isList: boolean, base: PhoneNumberRecord | undefined): string {
+  const drifted = {
+    id: base?.id ?? 'pn_drift',
+    label: base?.label ?? null,
+    agent: base?.agent ?? null,
+    provider: { type: 'sip', id: 'sp_drift', uri: 'sip:demo@example.invalid' },
+    created_at: base?.created_at ?? '2025-01-01T00:00:00Z',
+    updated_at: base?.updated_at ?? '2025-01-01T00:00:00Z',
+  };
+  return JSON.stringify(isList ? { data: [drifted], has_more: false } : drifted);
 }

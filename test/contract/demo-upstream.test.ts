@@ -4,8 +4,11 @@
 import http from 'node:http';
 import type { ValidateFunction } from 'ajv';
 import { describeViolations, upstreamContract } from '../../src/cartesia/contract';
+import { loadOpenApiDocument } from '../../src/cartesia/openapi-document';
 import type { PhoneNumberListPage, PhoneNumberRecord } from '../../src/cartesia/types';
 import { CARTESIA_VERSION, startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
+import { pollUntil } from '../helpers/wait';
+import { minimalRecord } from '../unit/demo-upstream-fixtures';
 
 const API_KEY = 'sk_car_contract_test_0123456789';
 const LIST = '/agents/phone-numbers';
@@ -59,13 +62,17 @@ async function listPage(params: Record<string, string | number>): Promise<PhoneN
   return body;
 }
 
-async function expectError(path: string, init: RequestInit, status: number, error: string): Promise<Answer> {
+/** Asserts an error answer: the status, and the OpenAPI error body (a human-readable "error" string) saying `why`. */
+async function expectError(path: string, init: RequestInit, status: number, why: RegExp): Promise<Answer> {
   const answer = await call(path, init);
   expect(answer.status).toBe(status);
   expect(answer.headers.get('content-type')).toBe('application/json');
-  expect(JSON.parse(answer.text)).toEqual({ error, message: expect.any(String) });
+  expect(JSON.parse(answer.text)).toEqual({ error: expect.stringMatching(why) });
   return answer;
 }
+
+const NOT_FOUND = /not found|no route/i;
+const UNAUTHORIZED = /invalid API key/;
 
 const ids = (records: readonly PhoneNumberRecord[]): string[] => records.map((r) => r.id);
 
@@ -142,13 +149,14 @@ function rawRequest(
   });
 }
 
-/** Polls a condition (no fixed sleep): resolves as soon as it holds, fails after `timeoutMs`. */
-async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+/** Tracks a request's outcome without awaiting it, so a test can assert it is still pending. */
+function track(request: Promise<Answer>): { settled: () => string | undefined; outcome: Promise<string> } {
+  let settled: string | undefined;
+  const outcome = request.then(
+    (answer) => (settled = `answered ${answer.status}`),
+    () => (settled = 'failed'),
+  );
+  return { settled: () => settled, outcome };
 }
 
 // ---------------------------------------------------------------------------
@@ -250,17 +258,17 @@ describe('get by id', () => {
   });
 
   it('answers 404 not_found for an unknown id', async () => {
-    await expectError(`${LIST}/pn_doesNotExist000000000000`, {}, 404, 'not_found');
+    await expectError(`${LIST}/pn_doesNotExist000000000000`, {}, 404, NOT_FOUND);
   });
 
   it('answers 404 (not a crash) for malformed percent-encoding', async () => {
-    await expectError(`${LIST}/%E0%A4%A`, {}, 404, 'not_found');
+    await expectError(`${LIST}/%E0%A4%A`, {}, 404, NOT_FOUND);
   });
 
   it('rejects query parameters, which the endpoint does not define', async () => {
     const first = upstream.records[0];
     if (!first) throw new Error('empty data set');
-    await expectError(`${LIST}/${first.id}?limit=1`, {}, 400, 'invalid_request');
+    await expectError(`${LIST}/${first.id}?limit=1`, {}, 400, /Unknown query parameter "limit"/);
   });
 });
 
@@ -322,7 +330,7 @@ describe('filters', () => {
 
 describe('request validation', () => {
   it.each(['abc', '0', '101', '1.5', '-1', '', '1e1', '05', ' 5'])('rejects limit=%j with 400', async (limit) => {
-    await expectError(listPath({ limit }), {}, 400, 'invalid_request');
+    await expectError(listPath({ limit }), {}, 400, /limit/);
   });
 
   it.each([1, 100])('accepts limit=%i', async (limit) => {
@@ -330,22 +338,22 @@ describe('request validation', () => {
   });
 
   it.each(['sip', 'TWILIO', ''])('rejects type=%j with 400', async (type) => {
-    await expectError(listPath({ type }), {}, 400, 'invalid_request');
+    await expectError(listPath({ type }), {}, 400, /type.*twilio, cartesia/);
   });
 
   it('rejects starting_after and ending_before together', async () => {
     const [a, b] = upstream.records;
     if (!a || !b) throw new Error('data set too small');
-    await expectError(listPath({ starting_after: a.id, ending_before: b.id }), {}, 400, 'invalid_request');
+    await expectError(listPath({ starting_after: a.id, ending_before: b.id }), {}, 400, /together/);
   });
 
   it.each(['starting_after', 'ending_before'])('rejects %s with an id not in the data set', async (cursor) => {
-    await expectError(listPath({ [cursor]: 'pn_unknown' }), {}, 400, 'invalid_request');
+    await expectError(listPath({ [cursor]: 'pn_unknown' }), {}, 400, /existing phone number/);
   });
 
   it('rejects unknown query parameters', async () => {
-    await expectError(listPath({ page: 2 }), {}, 400, 'invalid_request');
-    await expectError(listPath({ __proto__x: 1, constructor: 'x' }), {}, 400, 'invalid_request');
+    await expectError(listPath({ page: 2 }), {}, 400, /Unknown query parameter "page"/);
+    await expectError(listPath({ __proto__x: 1, constructor: 'x' }), {}, 400, /Unknown query parameter/);
   });
 
   it.each([
@@ -355,7 +363,49 @@ describe('request validation', () => {
   ])('rejects %s Cartesia-Version header with 400', async (_, version) => {
     const headers: Record<string, string> = { authorization: `Bearer ${API_KEY}` };
     if (version !== undefined) headers['cartesia-version'] = version;
-    await expectError(LIST, { headers }, 400, 'invalid_request');
+    await expectError(LIST, { headers }, 400, /cartesia-version/i);
+  });
+});
+
+describe('validation derived from the OpenAPI file', () => {
+  const listParameters = (): { name: string; in: string }[] => {
+    const document = loadOpenApiDocument('omit') as {
+      paths: Record<string, { get: { parameters: { name?: string; in?: string }[] } }>;
+    };
+    return (document.paths[LIST]?.get.parameters ?? []).flatMap((p) =>
+      p.name && p.in ? [{ name: p.name, in: p.in }] : [],
+    );
+  };
+
+  it('accepts each query parameter the file declares for List', async () => {
+    const sample = upstream.records[3];
+    if (!sample) throw new Error('data set too small');
+    const valid: Record<string, string> = {
+      type: 'twilio',
+      limit: '2',
+      starting_after: sample.id,
+      ending_before: sample.id,
+    };
+    const declared = listParameters().filter((p) => p.in === 'query');
+    expect(declared.length).toBeGreaterThanOrEqual(7);
+    for (const { name } of declared) expect((await call(listPath({ [name]: valid[name] ?? 'x' }))).status).toBe(200);
+  });
+
+  it('answers 400 for a parameter the file does not declare, naming it', async () => {
+    await expectError(listPath({ agent: 'agent_x' }), {}, 400, /^Unknown query parameter "agent"\.$/);
+    await expectError(listPath({ Limit: 5 }), {}, 400, /^Unknown query parameter "Limit"\.$/);
+  });
+
+  it('answers 400 for a body-less GET with a bad limit, before touching the data', async () => {
+    await expectError(listPath({ limit: 'ten' }), {}, 400, /"limit" must be integer/);
+    await expectError(listPath({ limit: 1000 }), {}, 400, /"limit" must be <= 100/);
+  });
+
+  it('checks the Cartesia-Version header the file declares on every operation, Get included', async () => {
+    const first = upstream.records[0];
+    if (!first) throw new Error('empty data set');
+    const headers = { authorization: `Bearer ${API_KEY}`, 'cartesia-version': '2026-03-02' };
+    await expectError(`${LIST}/${first.id}`, { headers }, 400, /cartesia-version.*2026-03-01/);
   });
 });
 
@@ -370,15 +420,15 @@ describe('authentication', () => {
   ])('answers 401 for %s, without echoing the key', async (_, authorization) => {
     const headers: Record<string, string> = { 'cartesia-version': CARTESIA_VERSION };
     if (authorization !== undefined) headers.authorization = authorization;
-    const answer = await expectError(LIST, { headers }, 401, 'unauthorized');
+    const answer = await expectError(LIST, { headers }, 401, UNAUTHORIZED);
     expect(answer.headers.get('www-authenticate')).toBe('Bearer');
     expect(answer.text).not.toContain('SECRET');
     expect(answer.text).not.toContain(API_KEY);
   });
 
   it('checks auth before the version header and the route', async () => {
-    await expectError(LIST, { headers: {} }, 401, 'unauthorized');
-    await expectError('/nope', { headers: {} }, 401, 'unauthorized');
+    await expectError(LIST, { headers: {} }, 401, UNAUTHORIZED);
+    await expectError('/nope', { headers: {} }, 401, UNAUTHORIZED);
   });
 });
 
@@ -386,7 +436,7 @@ describe('routing and odd input', () => {
   it.each(['/', '/agents', `${LIST}/`, `${LIST}/a/b`, '/Agents/Phone-Numbers', `${LIST}.json`])(
     'answers 404 for unknown path %s',
     async (path) => {
-      await expectError(path, {}, 404, 'not_found');
+      await expectError(path, {}, 404, NOT_FOUND);
     },
   );
 
@@ -400,7 +450,7 @@ describe('routing and odd input', () => {
       path,
       { method, body: method === 'DELETE' ? null : '{"number":"+1"}' },
       405,
-      'method_not_allowed',
+      new RegExp(`"${method}" is not allowed here; use GET`),
     );
     expect(answer.headers.get('allow')).toBe('GET');
   });
@@ -459,7 +509,7 @@ describe('faults', () => {
     upstream.faults.inject({ fault: { kind: 'status', status: 503 }, times: 1 });
     const failed = await call(LIST);
     expect(failed.status).toBe(503);
-    expect(JSON.parse(failed.text)).toEqual({ error: 'service_unavailable', message: expect.any(String) });
+    expect(JSON.parse(failed.text)).toEqual({ error: 'Injected fault: HTTP 503 Service Unavailable' });
     expect(upstream.faults.pending).toBe(0);
     expect((await call(LIST)).status).toBe(200);
   });
@@ -517,13 +567,18 @@ describe('faults', () => {
     expect(itemBody).not.toHaveProperty('number');
   });
 
-  it('delay: answers normally after at least the delay', async () => {
-    upstream.faults.inject({ fault: { kind: 'delay', ms: 60 }, times: 1 });
-    const started = performance.now();
-    const answer = await call(listPath({ limit: 2 }));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  it('delay: holds the answer back while later requests are answered, then answers normally', async () => {
+    upstream.clearRequests();
+    upstream.faults.inject({ fault: { kind: 'delay', ms: 800 }, times: 1 });
+    const delayed = call(listPath({ limit: 2 }));
+    const tracked = track(delayed);
+    await pollUntil(() => upstream.requests.length === 1, 'the delayed request to arrive');
+    expect((await call(listPath({ limit: 1 }))).status).toBe(200);
+    expect(tracked.settled()).toBeUndefined();
+    const answer = await delayed;
     expect(answer.status).toBe(200);
     expectValid(contract.isPhoneNumberListPage, JSON.parse(answer.text));
+    expect(ids(JSON.parse(answer.text).data)).toEqual(ids(upstream.records.slice(0, 2)));
   });
 
   it('reset: the client sees a network error, and the next request succeeds', async () => {
@@ -542,26 +597,30 @@ describe('faults', () => {
 });
 
 describe('hang and close', () => {
-  it('hang is ended by the client AbortSignal, and close() destroys still-hanging requests promptly', async () => {
+  it('hang is ended by the client AbortSignal', async () => {
     const local = await startDemoUpstream({ apiKey: API_KEY, records: upstream.records.slice(0, 3) });
     try {
       local.faults.inject({ fault: { kind: 'hang' } });
       const controller = new AbortController();
       const aborted = fetch(`${local.url}${LIST}`, { headers: goodHeaders(), signal: controller.signal });
-      await waitFor(() => local.requests.length === 1);
+      await pollUntil(() => local.requests.length === 1, 'the hanging request to arrive');
       controller.abort();
       await expect(aborted).rejects.toThrow(/abort/i);
-
-      const stillHanging = fetch(`${local.url}${LIST}`, { headers: goodHeaders() });
-      const outcome = stillHanging.then(
-        () => 'resolved',
-        () => 'rejected',
-      );
-      await waitFor(() => local.requests.length === 2);
-      const started = performance.now();
+    } finally {
       await local.close();
-      expect(performance.now() - started).toBeLessThan(1000);
-      expect(await outcome).toBe('rejected');
+    }
+  });
+
+  it('a hanging request stays pending while others are answered, and close() destroys it', async () => {
+    const local = await startDemoUpstream({ apiKey: API_KEY, records: upstream.records.slice(0, 3) });
+    try {
+      local.faults.inject({ fault: { kind: 'hang' }, times: 1 });
+      const hanging = track(call(LIST, {}, local));
+      await pollUntil(() => local.requests.length === 1, 'the hanging request to arrive');
+      expect((await call(LIST, {}, local)).status).toBe(200);
+      expect(hanging.settled()).toBeUndefined();
+      await local.close();
+      expect(await hanging.outcome).toBe('failed');
     } finally {
       await local.close();
     }
@@ -570,12 +629,12 @@ describe('hang and close', () => {
 
 describe('request recording', () => {
   it('records method, pathname, decoded query and headers, in order', async () => {
-    const sameArray = upstream.requests;
+    await call(LIST);
+    expect(upstream.requests.length).toBeGreaterThan(0);
     upstream.clearRequests();
-    expect(sameArray).toHaveLength(0);
+    expect(upstream.requests).toHaveLength(0);
     await call(`${LIST}?limit=3&q=caf%C3%A9&q=Z%C3%BCrich`, { headers: { ...goodHeaders(), 'x-trace': 'abc' } });
     await call('/nope', { method: 'DELETE' });
-    expect(upstream.requests).toBe(sameArray);
     expect(upstream.requests).toHaveLength(2);
     const [list, other] = upstream.requests;
     expect(list).toEqual({
@@ -589,16 +648,28 @@ describe('request recording', () => {
   });
 });
 
-describe('options', () => {
-  const sample = (id: string, createdAt: string): PhoneNumberRecord => ({
-    id,
-    label: null,
-    number: '+14155550100',
-    agent: null,
-    provider: { type: 'cartesia' },
-    created_at: createdAt,
-    updated_at: createdAt,
+describe('request log', () => {
+  it('keeps only the latest requestLogSize requests, in arrival order, while counting all', async () => {
+    const local = await startDemoUpstream({ apiKey: API_KEY, records: [], requestLogSize: 3 });
+    try {
+      for (let n = 1; n <= 5; n += 1) await call(`${LIST}?q=${n}`, {}, local);
+      expect(local.requests.map((r) => r.query.q)).toEqual(['3', '4', '5']);
+      expect(local.requestCount).toBe(5);
+      local.clearRequests();
+      expect(local.requests).toEqual([]);
+      expect(local.requestCount).toBe(5);
+    } finally {
+      await local.close();
+    }
   });
+
+  it('refuses a requestLogSize that is not a positive integer', async () => {
+    await expect(startDemoUpstream({ apiKey: API_KEY, requestLogSize: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('options', () => {
+  const sample = minimalRecord;
 
   it('serves custom records in list order, ties broken by id (descending)', async () => {
     const records = [
@@ -628,12 +699,27 @@ describe('options', () => {
     await expect(startDemoUpstream({ apiKey: '' })).rejects.toThrow(TypeError);
   });
 
-  it('adds latencyMs to every response', async () => {
+  it('latencyMs holds back every response, errors included, until it has passed', async () => {
+    const local = await startDemoUpstream({ apiKey: API_KEY, records: [], latencyMs: 60_000 });
+    try {
+      const pending = [track(call(LIST, {}, local)), track(call('/nope', {}, local))];
+      await pollUntil(() => local.requests.length === 2, 'both requests to arrive');
+      // The same requests to a server without latency are answered meanwhile.
+      expect((await call(LIST)).status).toBe(200);
+      expect((await call('/nope')).status).toBe(404);
+      expect(pending.map((request) => request.settled())).toEqual([undefined, undefined]);
+      await local.close();
+      expect(await Promise.all(pending.map((request) => request.outcome))).toEqual(['failed', 'failed']);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('latencyMs still answers normally', async () => {
     const local = await startDemoUpstream({ apiKey: API_KEY, records: [], latencyMs: 40 });
     try {
-      const started = performance.now();
       const answer = await call(LIST, {}, local);
-      expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+      expect(answer.status).toBe(200);
       expect(JSON.parse(answer.text)).toEqual({ data: [], has_more: false });
     } finally {
       await local.close();
