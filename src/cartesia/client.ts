@@ -4,7 +4,7 @@ import type { Context } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { GatewayMetrics } from '../observability/metrics';
 import { observeUpstreamCall, type UpstreamAttempt } from '../observability/upstream';
-import type { PayloadCache } from '../cache/payload-cache';
+import type { PayloadCache } from '../stores/payload-cache';
 import { staticApiKey, type ApiKeySource } from './api-key';
 import { describeViolations, upstreamContract } from './contract';
 import {

@@ -7,7 +7,6 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { DestinationStream, Logger } from 'pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FileApiKey } from '../cartesia/api-key';
-import { createPayloadCache, type PayloadCache } from '../cache/payload-cache';
 import { CartesiaClient } from '../cartesia/client';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
@@ -21,7 +20,8 @@ import { operationTelemetry } from '../graphql/plugins/operation-telemetry';
 import { GatewayMetrics } from '../observability/metrics';
 import { METRICS_PATH, exposeMetrics, recordHttpMetrics } from '../observability/metrics-endpoint';
 import { startOperationTelemetry } from '../observability/operation';
-import { connectSharedState, type SharedState } from '../shared-state/shared-state';
+import { reportStoreFallbacks } from '../observability/store-fallbacks';
+import { createStores, type PayloadCache, type Stores } from '../stores';
 import { operationLimits } from '../graphql/plugins/limits';
 import { requestStats } from '../graphql/plugins/request-stats';
 import { createLogger } from '../logging';
@@ -36,7 +36,6 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { httpCacheHeaders } from '../graphql/plugins/http-cache-headers';
 import { persistedQueryOptions } from '../graphql/persisted-queries';
 import { trustedDocumentsGate, trustedDocumentsPlugin } from '../graphql/trusted-documents';
-import { whenRedisReady } from '../shared-state/redis';
 import { registerDemoPage } from './demo-page';
 import { requestIdInErrorBodies } from './request-id-in-error-bodies';
 
@@ -44,8 +43,8 @@ import { requestIdInErrorBodies } from './request-id-in-error-bodies';
 export interface Gateway {
   readonly app: FastifyInstance;
   readonly metrics: GatewayMetrics;
-  /** The Redis connection shared-state stores use (undefined without REDIS_URL). */
-  readonly sharedState: SharedState;
+  /** State shared across replicas: APQ, rate-limit counters, payload cache (in Redis with REDIS_URL). */
+  readonly stores: Stores;
   /** Where /metrics is served; known once listen() has resolved. */
   readonly metricsUrl: string | undefined;
   /** Starts listening; resolves with the base URL (e.g. http://127.0.0.1:4000). */
@@ -137,24 +136,24 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
   requestIdInErrorBodies(app);
   const metrics = new GatewayMetrics();
   recordHttpMetrics(app, metrics);
-  const sharedState = connectSharedState(config.redisUrl, { log: app.log, metrics });
-  const { redis } = sharedState;
-  if (redis && !(await whenRedisReady(redis, REDIS_START_TIMEOUT_MS))) {
+  const stores = createStores({
+    redisUrl: config.redisUrl,
+    payloadTtlMs: config.cacheTtlMs,
+    log: app.log,
+    metrics,
+    onFallback: reportStoreFallbacks(app.log, metrics),
+  });
+  if (!(await stores.ready(REDIS_START_TIMEOUT_MS))) {
     app.log.warn('Redis not reachable at start; serving without shared state until it is');
   }
   registerRequestLog(app, { skip: isUnlogged });
   await registerCors(app, config.corsOrigins);
   // Authentication before rate limiting: the limit is per authenticated client.
   registerAuth(app, config.auth, isGraphQL);
-  await registerRateLimit(app, config.rateLimit, { redis, skip: isUnlogged });
+  await registerRateLimit(app, config.rateLimit, { store: stores.rateLimit, skip: isUnlogged });
   if (config.limits.batching) registerBatchLimit(app, config.limits.maxBatchSize, isGraphQL);
 
-  const cache = createPayloadCache({
-    ttlMs: config.cacheTtlMs,
-    redis,
-    onRedisFallback: () => metrics.sharedStateFallback('response_cache'),
-  });
-  const client = createUpstreamClient(config, logger, keysSeen, metrics, cache);
+  const client = createUpstreamClient(config, logger, keysSeen, metrics, stores.payloads);
   const limits = operationLimits(config.limits, { hideFieldSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: jitExecutionGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), {
@@ -171,7 +170,7 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
     validationRules: limits.validationRules,
     // main.ts owns the signals: it drains, closes the pool and exits 0.
     stopOnTerminationSignals: false,
-    persistedQueries: persistedQueryOptions(redis, app.log),
+    persistedQueries: persistedQueryOptions(stores.apq),
     plugins: [
       fastifyApolloDrainPlugin(app),
       landingPagePlugin(config),
@@ -203,7 +202,7 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
   return {
     app,
     metrics,
-    sharedState,
+    stores,
     get metricsUrl() {
       return metricsUrl;
     },
@@ -220,7 +219,7 @@ export async function createGateway(config: ResolvedConfig, options: GatewayOpti
       const drained = await drainWithin(config.shutdown.graceMs, apollo, app);
       await client.close({ force: !drained });
       await metricsServer?.close();
-      await sharedState.close();
+      await stores.close();
       return { drained };
     },
   };
