@@ -8,7 +8,6 @@ import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { FileApiKey, type ApiKeySource } from './cartesia/api-key';
-import { createPayloadCache } from './cache/payload-cache';
 import { CartesiaClient } from './cartesia/client';
 import { ConfigError, type GatewayConfig } from './config';
 import { createApolloServer } from './graphql/apollo';
@@ -20,8 +19,8 @@ import { createLogger } from './logging';
 import { GatewayMetrics } from './observability/metrics';
 import { METRICS_PATH, exposeMetrics, recordHttpMetrics } from './observability/metrics-endpoint';
 import { observeUpstream } from './observability/upstream';
-import { connectSharedState, type SharedState } from './shared-state/shared-state';
-import { whenRedisReady } from './shared-state/redis';
+import { reportStoreFallbacks } from './observability/store-fallbacks';
+import { createStores, type Stores } from './stores';
 import {
   TrustedDocumentsError,
   loadTrustedDocuments,
@@ -32,8 +31,8 @@ import {
 export interface Gateway {
   readonly app: FastifyInstance;
   readonly metrics: GatewayMetrics;
-  /** The Redis connection shared stores use (undefined without REDIS_URL). */
-  readonly sharedState: SharedState;
+  /** State shared across replicas: APQ, rate-limit counters, payload cache (in Redis with REDIS_URL). */
+  readonly stores: Stores;
   /** Where /metrics is served; known once listen() has resolved. */
   readonly metricsUrl: string | undefined;
   /** Starts listening; resolves with the base URL (e.g. http://127.0.0.1:4000). */
@@ -177,21 +176,24 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   for (const warning of startupWarnings(config)) logger.warn(warning);
   const metrics = new GatewayMetrics();
 
-  const sharedState = connectSharedState(config.redis.url, { log: logger, metrics });
-  const { redis } = sharedState;
-  if (redis && !(await whenRedisReady(redis, REDIS_START_TIMEOUT_MS))) {
-    logger.warn('Redis not reachable at start; serving without shared state until it is');
-  }
-
-  const cache = createPayloadCache({
-    ttlMs: config.upstream.cacheTtlMs,
-    redis,
-    onRedisFallback: () => metrics.sharedStateFallback('response_cache'),
+  const stores = createStores({
+    redisUrl: config.redis.url,
+    payloadTtlMs: config.upstream.cacheTtlMs,
+    log: logger,
+    metrics,
+    onFallback: reportStoreFallbacks(logger, metrics),
   });
+  if (!(await stores.ready(REDIS_START_TIMEOUT_MS))) {
+    logger.warn('Redis not reachable at start; each replica keeps its shared state in memory until it is');
+  }
   const apiKey = apiKeySource(config.upstream, files.apiKey, keysSeen, () =>
     logger.info('Cartesia API key file changed; using the new key'),
   );
-  const client = new CartesiaClient(config.upstream, { apiKey, cache, log: logger.child({ component: 'cartesia' }) });
+  const client = new CartesiaClient(config.upstream, {
+    apiKey,
+    cache: stores.payloads,
+    log: logger.child({ component: 'cartesia' }),
+  });
   observeUpstream(client, metrics);
 
   const edge = await createHttpEdge({
@@ -200,7 +202,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     trustProxy: config.http.trustProxy,
     corsOrigins: config.http.corsOrigins,
     auth: files.auth,
-    rateLimit: { ...config.rateLimit, redis },
+    rateLimit: { ...config.rateLimit, store: stores.rateLimit },
     batching: { enabled: config.graphql.limits.batching, maxBatchSize: config.graphql.limits.maxBatchSize },
     trustedDocuments: files.trustedDocuments,
     demoPage: config.http.demoPage,
@@ -214,7 +216,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     sandbox: config.graphql.sandbox,
     limits: config.graphql.limits,
     batching: config.graphql.limits.batching,
-    persistedQueries: persistedQueryOptions(redis, logger),
+    persistedQueries: persistedQueryOptions(stores.apq),
     trustedDocuments: files.trustedDocuments,
     metrics,
     logger,
@@ -233,7 +235,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   return {
     app,
     metrics,
-    sharedState,
+    stores,
     get metricsUrl() {
       return metricsUrl;
     },
@@ -251,7 +253,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       const drained = await drainWithin(app, () => apollo.stop(), shutdownGraceMs);
       await client.close({ force: !drained });
       await metricsServer?.close();
-      await sharedState.close();
+      await stores.close();
       return { drained };
     },
   };

@@ -1,10 +1,10 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
-import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newRequestStats, type RequestStats } from '../request-stats';
+import type { RateLimitStoreClass } from '../stores';
 import type { TrustedDocumentManifest } from '../trusted-documents/manifest';
 import { registerAuth, type AuthOptions } from './auth';
 import { registerBatchLimit } from './batching';
@@ -27,7 +27,7 @@ export interface EdgeOptions {
   readonly trustProxy: boolean | number | readonly string[] | undefined;
   readonly corsOrigins: readonly string[];
   readonly auth: AuthOptions;
-  readonly rateLimit: RateLimitOptions & { readonly redis?: Redis };
+  readonly rateLimit: RateLimitOptions & { readonly store: RateLimitStoreClass };
   readonly batching: { readonly enabled: boolean; readonly maxBatchSize: number };
   readonly trustedDocuments?: TrustedDocumentManifest;
   readonly demoPage: boolean;
@@ -84,7 +84,7 @@ export async function createHttpEdge(options: EdgeOptions): Promise<HttpEdge> {
   await registerCors(app, options.corsOrigins);
   // Authentication before rate limiting: the limit is per authenticated client.
   registerAuth(app, options.auth, isGraphQL);
-  await registerRateLimit(app, options.rateLimit, { redis: options.rateLimit.redis, skip: isUnlogged });
+  await registerRateLimit(app, options.rateLimit, { store: options.rateLimit.store, skip: isUnlogged });
   if (options.batching.enabled) registerBatchLimit(app, options.batching.maxBatchSize, isGraphQL);
   if (options.trustedDocuments) registerTrustedDocumentsGate(app, options.trustedDocuments, isGraphQL);
 

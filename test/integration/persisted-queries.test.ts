@@ -1,7 +1,9 @@
 import Redis from 'ioredis';
 import { apqExtensions as apq, sha256 } from '../helpers/persisted';
 import { getGraphQL, postGraphQLBody, startTestStack, type TestStack } from '../helpers/gateway';
+import { scrape } from '../helpers/metrics';
 import { startRedis, type TestRedis } from '../helpers/redis';
+import { pollUntil } from '../helpers/wait';
 
 // Automatic persisted queries (Apollo APQ): a client sends only the SHA-256
 // of a query; on PERSISTED_QUERY_NOT_FOUND it sends the text once, and from
@@ -36,6 +38,14 @@ async function expectApqRoundTrip(
     reuse.upstream.records.slice(0, 2).map((r) => r.id),
   );
   return hash;
+}
+
+/** Apollo registers a query after answering it: resolves once its hash alone runs on `stack`. */
+async function servedByHash(stack: TestStack, hash: string): Promise<void> {
+  await pollUntil(async () => {
+    const byHash = await postGraphQLBody<Nodes>(stack.url, { extensions: apq(hash) });
+    return byHash.body.data?.phoneNumbers.nodes.length === 2;
+  }, 'the registration to be served by hash');
 }
 
 describe('APQ in memory (no REDIS_URL)', () => {
@@ -100,7 +110,7 @@ describe('APQ in Redis (REDIS_URL)', () => {
     expect(ttl).toBeLessThanOrEqual(86_400);
   });
 
-  it('keeps serving when Redis is gone: a hash is a miss, the full query still runs', async () => {
+  it("keeps serving when Redis is gone: registrations fall back to each replica's memory", async () => {
     await redis.quit(); // the test's own client, before its server goes
     await redisServer.stop();
     const { query, hash } = uniqueQuery();
@@ -110,18 +120,27 @@ describe('APQ in Redis (REDIS_URL)', () => {
     const full = await postGraphQLBody<Nodes>(first.url, { query, extensions: apq(hash) });
     expect(full.body.errors).toBeUndefined();
     expect(full.body.data!.phoneNumbers.nodes).toHaveLength(2);
+    // Registered in the first replica's memory only; Apollo writes it after answering.
+    await servedByHash(first, hash);
+    const elsewhere = await postGraphQLBody(second.url, { extensions: apq(hash) });
+    expect(elsewhere.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const metrics = await scrape(first.gateway.metricsUrl!);
+    expect(
+      metrics.value('gateway_shared_state_fallbacks_total', { store: 'persisted_queries' }),
+    ).toBeGreaterThanOrEqual(3);
   });
 });
 
 describe('APQ with REDIS_URL pointing nowhere at start', () => {
-  it('starts anyway (after a short wait) and serves full queries', async () => {
+  it('starts anyway (after a short wait), serves full queries and registers them in memory', async () => {
     const stack = await startTestStack({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
     try {
       const { query, hash } = uniqueQuery();
+      const unknown = await postGraphQLBody(stack.url, { extensions: apq(hash) });
+      expect(unknown.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
       const full = await postGraphQLBody<Nodes>(stack.url, { query, extensions: apq(hash) });
       expect(full.body.data!.phoneNumbers.nodes).toHaveLength(2);
-      const byHash = await postGraphQLBody(stack.url, { extensions: apq(hash) });
-      expect(byHash.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      await servedByHash(stack, hash);
     } finally {
       await stack.close();
     }

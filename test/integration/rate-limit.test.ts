@@ -1,4 +1,5 @@
 import { postGraphQL, startTestStack, type TestStack } from '../helpers/gateway';
+import { scrape } from '../helpers/metrics';
 import { freePort } from '../helpers/ports';
 import { hasRedisServer, startRedis, type TestRedis } from '../helpers/redis';
 
@@ -52,9 +53,21 @@ describe('rate limiting with Redis down', () => {
   });
   afterAll(() => stack.close());
 
-  it('keeps serving (the limiter steps aside) and says so in the log', async () => {
-    for (let i = 0; i < 5; i += 1) await expectServed(stack.url);
-    await stack.logs.waitFor((entry) => entry.level === 40 && /redis unavailable: shared state falls back/.test(String(entry.msg)));
+  it("still enforces the limit, counted in this replica's memory, and says so in metrics and once in the log", async () => {
+    for (let i = 0; i < 2; i += 1) await expectServed(stack.url);
+    await expectRateLimited(stack.url);
+    await expectRateLimited(stack.url);
+    const metrics = await scrape(stack.gateway.metricsUrl!);
+    expect(metrics.value('gateway_shared_state_fallbacks_total', { store: 'rate_limit' })).toBe(4);
+    await stack.logs.waitFor(
+      (entry) => entry.level === 40 && /redis unavailable: shared state falls back/.test(String(entry.msg)),
+    );
+    const fallbackLines = stack.logs
+      .entries()
+      .filter(
+        (entry) => entry.msg === 'redis command failed: store answered from memory' && entry.store === 'rate_limit',
+      );
+    expect(fallbackLines).toHaveLength(1);
   });
 });
 

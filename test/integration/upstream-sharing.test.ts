@@ -1,5 +1,4 @@
-import { memoryPayloadCache } from '../../src/cache/memory';
-import type { PayloadCache } from '../../src/cache/payload-cache';
+import { memoryPayloadCache, type PayloadCache } from '../../src/stores/payload-cache';
 import { CartesiaClient, type UpstreamDeps, type UpstreamOptions } from '../../src/cartesia/client';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,15 @@
 import type Redis from 'ioredis';
-import type { FastifyBaseLogger } from 'fastify';
-import type { GatewayMetrics } from '../observability/metrics';
+
+/** Where the connection's state changes are logged (the gateway's pino logger). */
+export interface StoreLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+/** Where the connection's state goes as a metric (`gateway_redis_up{connection}`). */
+export interface RedisAvailability {
+  redisAvailable(connection: string, up: boolean): void;
+}
 
 /** Whether a Redis connection is usable right now. */
 export interface RedisHealth {
@@ -15,7 +24,7 @@ export interface RedisHealth {
  */
 export function watchRedis(
   redis: Redis,
-  options: { connection: string; log: FastifyBaseLogger; metrics: Pick<GatewayMetrics, 'redisAvailable'> },
+  options: { connection: string; log: StoreLog; metrics: RedisAvailability },
 ): RedisHealth {
   const { connection, log, metrics } = options;
   const health = { up: false };
