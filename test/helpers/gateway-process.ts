@@ -15,14 +15,20 @@ export interface GatewayProcess extends RunningProcess {
 }
 
 /** Starts `src/main.ts` on a loopback ephemeral port; resolves once it logs `gateway listening`. */
-export async function startGatewayProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<GatewayProcess> {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<GatewayProcess> {
   const running = startProcess(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
   });
   let listening: { graphql: string; metrics: string };
   try {
-    listening = JSON.parse(await running.waitForLine(/"gateway listening"/, 60_000)) as { graphql: string; metrics: string };
+    listening = JSON.parse(await running.waitForLine(/"gateway listening"/, 60_000)) as {
+      graphql: string;
+      metrics: string;
+    };
   } catch (error) {
     running.kill();
     throw error;
@@ -41,14 +47,4 @@ export async function startGatewayProcess(env: Record<string, string>, nodeArgs:
       return running.exited;
     },
   });
-}
-
-/** Polls `check` until it returns true; fails with `what` at the deadline. */
-export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

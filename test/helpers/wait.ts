@@ -6,7 +6,7 @@
 export async function pollUntil<T>(
   probe: () => Promise<T | undefined | false> | T | undefined | false,
   what: string,
-  timeoutMs = 10_000,
+  timeoutMs = 15_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
 import { TEST_API_KEY, postGraphQL } from '../helpers/gateway';
-import { eventually, startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
+import { pollUntil } from '../helpers/wait';
 
 // Tracing configured the way operators do it, by the standard OTEL_*
 // variables only: the gateway process exports its spans over OTLP/HTTP to a
@@ -69,8 +70,12 @@ it('exports the span tree of a query to the OTLP endpoint named by OTEL_EXPORTER
     },
   );
   expect(response.status).toBe(200);
-  await eventually('the collector has the operation and its upstream call', async () =>
-    ['query Exported', 'GET /agents/phone-numbers'].every((name) => exportedSpans().some((span) => span.name === name)),
+  await pollUntil(
+    async () =>
+      ['query Exported', 'GET /agents/phone-numbers'].every((name) =>
+        exportedSpans().some((span) => span.name === name),
+      ),
+    'the collector has the operation and its upstream call',
   );
   const spans = exportedSpans().filter((span) => span.traceId === traceId);
   expect(spans.map((span) => span.name).sort()).toEqual(['GET /agents/phone-numbers', 'query Exported']);

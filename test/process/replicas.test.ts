@@ -1,7 +1,8 @@
 import Redis from 'ioredis';
 import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
 import { TEST_API_KEY, postGraphQL } from '../helpers/gateway';
-import { eventually, startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway-process';
+import { pollUntil } from '../helpers/wait';
 import { scrape } from '../helpers/metrics';
 import { startRedis, type TestRedis } from '../helpers/redis';
 
@@ -46,7 +47,12 @@ const redisUp = async (replica: GatewayProcess) =>
   (await scrape(replica.metricsUrl)).value('gateway_redis_up', { connection: 'shared-state' });
 
 async function servesData(replica: GatewayProcess): Promise<boolean> {
-  const response = await postGraphQL<{ phoneNumbers: { nodes: unknown[] } }>(replica.url, LIST, undefined, asClient(CLIENT));
+  const response = await postGraphQL<{ phoneNumbers: { nodes: unknown[] } }>(
+    replica.url,
+    LIST,
+    undefined,
+    asClient(CLIENT),
+  );
   return response.status === 200 && response.body.data?.phoneNumbers.nodes.length === 2;
 }
 
@@ -56,7 +62,7 @@ describe('two replicas sharing one Redis', () => {
     expect(a.url).not.toBe(b.url);
     expect(await servesData(a)).toBe(true);
     expect(await servesData(b)).toBe(true);
-    await eventually('both replicas report redis up', async () => (await redisUp(a)) === 1 && (await redisUp(b)) === 1);
+    await pollUntil(async () => (await redisUp(a)) === 1 && (await redisUp(b)) === 1, 'both replicas report redis up');
     const probe = new Redis(redis.url);
     try {
       const clients = (await probe.client('LIST')) as string;
@@ -66,9 +72,10 @@ describe('two replicas sharing one Redis', () => {
     }
   });
 
-  it('count one client\'s requests across both replicas for the rate limit', async () => {
-    await eventually('both replicas report redis up', async () =>
-      (await Promise.all(replicas.map(redisUp))).every((up) => up === 1),
+  it("count one client's requests across both replicas for the rate limit", async () => {
+    await pollUntil(
+      async () => (await Promise.all(replicas.map(redisUp))).every((up) => up === 1),
+      'both replicas report redis up',
     );
     // Alternate between the replicas until one refuses: with a shared count the
     // refusal comes after RATE_LIMIT_MAX requests in all, not per replica.
@@ -89,34 +96,46 @@ describe('two replicas sharing one Redis', () => {
   });
 
   it('share the payload cache: a page one replica fetched is served by the other without an upstream call', async () => {
-    await eventually('both replicas report redis up', async () =>
-      (await Promise.all(replicas.map(redisUp))).every((up) => up === 1),
+    await pollUntil(
+      async () => (await Promise.all(replicas.map(redisUp))).every((up) => up === 1),
+      'both replicas report redis up',
     );
     const [a, b] = replicas as [GatewayProcess, GatewayProcess];
     const query = 'query CachedPage { phoneNumbers(first: 7, filter: { type: CARTESIA }) { nodes { id } } }';
     upstream.clearRequests();
-    const first = await postGraphQL<{ phoneNumbers: { nodes: { id: string }[] } }>(a.url, query, undefined, asClient(CLIENT));
+    const first = await postGraphQL<{ phoneNumbers: { nodes: { id: string }[] } }>(
+      a.url,
+      query,
+      undefined,
+      asClient(CLIENT),
+    );
     expect(upstream.requests).toHaveLength(1);
     upstream.clearRequests();
-    const second = await postGraphQL<{ phoneNumbers: { nodes: { id: string }[] } }>(b.url, query, undefined, asClient(CLIENT));
+    const second = await postGraphQL<{ phoneNumbers: { nodes: { id: string }[] } }>(
+      b.url,
+      query,
+      undefined,
+      asClient(CLIENT),
+    );
     expect(second.body.data).toEqual(first.body.data);
     expect(second.body.data!.phoneNumbers.nodes).toHaveLength(7);
     expect(upstream.requests).toHaveLength(0);
   });
 
   it('keep serving while Redis is down, say so in metrics and logs, and recover when it is back', async () => {
-    await eventually('both replicas report redis up', async () =>
-      (await Promise.all(replicas.map(redisUp))).every((up) => up === 1),
+    await pollUntil(
+      async () => (await Promise.all(replicas.map(redisUp))).every((up) => up === 1),
+      'both replicas report redis up',
     );
     await redis.stop();
     for (const replica of replicas) {
-      await eventually('the replica reports redis down', async () => (await redisUp(replica)) === 0);
+      await pollUntil(async () => (await redisUp(replica)) === 0, 'the replica reports redis down');
       expect(await servesData(replica)).toBe(true);
       await replica.waitForLine(/redis unavailable: shared state falls back to memory/);
     }
     await redis.start();
     for (const replica of replicas) {
-      await eventually('the replica reports redis up again', async () => (await redisUp(replica)) === 1);
+      await pollUntil(async () => (await redisUp(replica)) === 1, 'the replica reports redis up again');
       await replica.waitForLine(/redis reachable again: shared state restored/);
       expect(await servesData(replica)).toBe(true);
     }
