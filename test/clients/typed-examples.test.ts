@@ -19,7 +19,7 @@ describe('examples codegen', () => {
   it('is what `npm run examples:codegen` produces from the printed schema and the operations', async () => {
     // Regenerates in memory and compares; exits 1 naming stale files.
     const result = await promisify(execFile)(TSX, ['scripts/examples-codegen.ts', '--check'], { cwd: ROOT });
-    expect(result.stdout).toContain('generated code is up to date');
+    expect(result.stderr).toContain('generated code is up to date');
   }, 60_000);
 
   it('puts every operation into the manifest under the id embedded in its typed document', () => {
