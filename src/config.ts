@@ -111,8 +111,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_TOKENS: positiveInt(1_000_000).default(5_000),
   GRAPHQL_BATCHING: booleanFlag.default(false),
   GRAPHQL_MAX_BATCH_SIZE: positiveInt(1_000).default(10),
-  // Accepted so existing deployments keep starting; graphql-jit is gone (BENCHMARKS.md says why).
-  GRAPHQL_JIT_AFTER_RUNS: nonNegativeInt(1_000_000).optional(),
+  GRAPHQL_JIT_AFTER_RUNS: nonNegativeInt(1_000_000).default(1),
   // Client authentication
   AUTH_MODE: z.enum(['none', 'static', 'jwt']).optional(),
   AUTH_TOKENS: commaList.optional(),
@@ -241,8 +240,8 @@ function byConcern(env: Env) {
       sandbox: env.GRAPHQL_SANDBOX ?? !production,
       /** A client-preset persisted-documents manifest: only its operations run. */
       trustedDocumentsFile: env.TRUSTED_DOCUMENTS,
-      /** Set: the retired GRAPHQL_JIT_AFTER_RUNS (start says it is ignored). */
-      retiredJitAfterRuns: env.GRAPHQL_JIT_AFTER_RUNS,
+      /** Runs of a document with graphql-js before graphql-jit compiles it (0: at once). */
+      jitAfterRuns: env.GRAPHQL_JIT_AFTER_RUNS,
       limits: {
         maxDepth: env.GRAPHQL_MAX_DEPTH,
         maxAliases: env.GRAPHQL_MAX_ALIASES,

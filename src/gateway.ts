@@ -137,9 +137,6 @@ export function startupWarnings(config: GatewayConfig): string[] {
       'rate limit keys anonymous clients by socket IP and TRUST_PROXY is not set: behind a proxy or load balancer every client shares one budget (set TRUST_PROXY to the number of proxies in front, or to false when clients connect directly)',
     );
   }
-  if (config.graphql.retiredJitAfterRuns !== undefined) {
-    warnings.push('GRAPHQL_JIT_AFTER_RUNS is ignored: operations always run on graphql-js');
-  }
   return warnings;
 }
 
@@ -216,6 +213,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     sandbox: config.graphql.sandbox,
     limits: config.graphql.limits,
     batching: config.graphql.limits.batching,
+    jitAfterRuns: config.graphql.jitAfterRuns,
     persistedQueries: persistedQueryOptions(stores.apq),
     trustedDocuments: files.trustedDocuments,
     metrics,

@@ -11,6 +11,7 @@ import type { GatewayMetrics } from '../observability/metrics';
 import type { TrustedDocumentManifest } from '../trusted-documents/manifest';
 import type { GatewayContext } from './context';
 import { formatError } from './errors';
+import { jitExecutionGateway } from './jit-executor';
 import { httpCacheHeaders } from './plugins/http-cache-headers';
 import { operationLimits, type OperationLimits } from './plugins/limits';
 import { operationTelemetry } from './plugins/operation-telemetry';
@@ -24,6 +25,8 @@ export interface ApolloOptions {
   readonly sandbox: boolean;
   readonly limits: OperationLimits;
   readonly batching: boolean;
+  /** Runs of a document with graphql-js before graphql-jit compiles it. */
+  readonly jitAfterRuns: number;
   /** APQ registrations: Apollo's in-memory LRU when absent. */
   readonly persistedQueries?: PersistedQueryOptions;
   /** When set, only these operations run. */
@@ -38,7 +41,10 @@ export interface ApolloOptions {
 export function createApolloServer(options: ApolloOptions): ApolloServer<GatewayContext> {
   const limits = operationLimits(options.limits, { hideFieldSuggestions: !options.introspection });
   return new ApolloServer<GatewayContext>({
-    schema: makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }),
+    gateway: jitExecutionGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), {
+      afterRuns: options.jitAfterRuns,
+      metrics: options.metrics,
+    }),
     formatError,
     logger: options.logger,
     introspection: options.introspection,

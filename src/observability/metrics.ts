@@ -5,6 +5,9 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 // process (tests) without clashing. Label values are bounded: routes are
 // templates, upstream endpoints are templates, operation names are capped.
 
+/** Which executor ran an operation. */
+export type ExecutionEngine = 'jit' | 'graphql-js';
+
 /** How one GraphQL operation ended. */
 export type OperationOutcome = 'success' | 'partial' | 'error';
 
@@ -98,6 +101,12 @@ export class GatewayMetrics {
     labelNames: ['cache', 'result'] as const,
     registers: [this.registry],
   });
+  private readonly executions = new Counter({
+    name: 'gateway_graphql_executions_total',
+    help: 'Operations executed, by engine (jit or graphql-js) and, for graphql-js, why (first_runs, get, not_query, not_compilable).',
+    labelNames: ['engine', 'reason'] as const,
+    registers: [this.registry],
+  });
   private readonly breaker = new Gauge({
     name: 'gateway_upstream_circuit_breaker_state',
     help: 'Circuit breaker in front of Cartesia: 1 for the current state, 0 for the others.',
@@ -160,6 +169,11 @@ export class GatewayMetrics {
     this.cacheLookups.inc({ cache, result });
   }
 
+
+  /** One execution of an operation by `engine`; for graphql-js, `reason` says why not jit. */
+  execution(engine: ExecutionEngine, reason = ''): void {
+    this.executions.inc({ engine, reason });
+  }
 
   /** The circuit breaker moved to `state` (`half-open` is accepted as the breaker library spells it). */
   breakerState(state: BreakerState | 'half-open'): void {

@@ -100,6 +100,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       CARTESIA_BASE_URL: options.baseUrl ?? upstream.url,
       // Suites share 127.0.0.1; the rate-limit suite turns the limit on for itself.
       RATE_LIMIT_MAX: '0',
+      // Behaviour suites run graphql-jit from a document's first run (POSTed
+      // queries); jit-execution.test.ts checks the default and the routing.
+      GRAPHQL_JIT_AFTER_RUNS: '0',
       ...options.env,
     });
     logs = new LogCapture();

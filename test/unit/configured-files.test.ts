@@ -113,10 +113,4 @@ describe('startupWarnings', () => {
     expect(proxyWarning({ ...production, RATE_LIMIT_MAX: '0' })).toEqual([]);
     expect(proxyWarning({ CARTESIA_API_KEY: 'k' })).toEqual([]);
   });
-
-  it('says that the retired GRAPHQL_JIT_AFTER_RUNS is ignored', () => {
-    expect(startupWarnings(loadConfig({ GRAPHQL_JIT_AFTER_RUNS: '0' }))).toEqual([
-      'GRAPHQL_JIT_AFTER_RUNS is ignored: operations always run on graphql-js',
-    ]);
-  });
 });
