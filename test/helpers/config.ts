@@ -1,9 +1,14 @@
 import { ConfigError, loadConfig } from '../../src/config';
 
-/** The problems loadConfig reports for `env`; fails the test when it reports none. */
-export function problemsOf(env: Record<string, string>): readonly string[] {
+type Env = Record<string, string>;
+
+/**
+ * The problems `read` (loadConfig by default, or the composition root's
+ * file reading) reports for `env`; fails the test when it reports none.
+ */
+export function problemsOf(env: Env, read: (env: Env) => unknown = loadConfig): readonly string[] {
   try {
-    loadConfig(env);
+    read(env);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { readConfiguredFiles, startupWarnings } from '../../src/gateway';
+import { problemsOf } from '../helpers/config';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -11,15 +12,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const filesFrom = (env: Record<string, string>) => readConfiguredFiles(loadConfig({ CARTESIA_API_KEY: 'k', ...env }));
 
 /** The problems reading those files gives; fails the test when there are none. */
-function fileProblemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    filesFrom(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const fileProblemsOf = (env: Record<string, string>) => problemsOf(env, filesFrom);
 
 describe('the files the configuration names (read by the composition root)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pngw-files-'));
@@ -34,14 +27,7 @@ describe('the files the configuration names (read by the composition root)', () 
     const key = file('key', 'sk_car_from_file\n');
     const config = loadConfig({ CARTESIA_API_KEY_FILE: key });
     expect(readConfiguredFiles(config).apiKey).toBe('sk_car_from_file');
-    const problems = (env: Record<string, string>) => {
-      try {
-        readConfiguredFiles(loadConfig(env));
-      } catch (error) {
-        return (error as ConfigError).problems;
-      }
-      return [];
-    };
+    const problems = (env: Record<string, string>) => problemsOf(env, (e) => readConfiguredFiles(loadConfig(e)));
     expect(problems({ CARTESIA_API_KEY_FILE: `${key}.missing` })[0]).toMatch(/cannot read .*ENOENT/);
     expect(problems({ CARTESIA_API_KEY_FILE: file('empty-key', '\n') })).toEqual([
       `CARTESIA_API_KEY_FILE: ${path.join(dir, 'empty-key')} is empty`,
