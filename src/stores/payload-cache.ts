@@ -1,18 +1,15 @@
+import type { PayloadStore } from '../cartesia/shared-calls';
 import { memoryStore } from './memory';
 import type { Codec } from './redis-store';
 import type { KeyValueStore } from './store';
 
 /**
- * A cache of validated upstream payloads, keyed by the upstream request
- * (method, URL and a hash of the API key: never the key itself). Entries
- * expire after the cache's TTL; nothing else invalidates them.
+ * A cache of validated upstream payloads: the upstream client's port
+ * (`PayloadStore`, defined where it is used), keyed by the upstream request
+ * (method, URL, the contract's and the key's fingerprints: never the key
+ * itself). Entries expire after the cache's TTL.
  */
-export interface PayloadCache {
-  /** The cached payload, or undefined on a miss. Never rejects. */
-  get(key: string): Promise<unknown>;
-  /** Stores a payload (`sizeBytes`: its JSON size). Never rejects. */
-  set(key: string, value: unknown, sizeBytes: number): Promise<void>;
-}
+export type PayloadCache = PayloadStore;
 
 /** A payload with its JSON size, which bounds the in-memory cache. */
 export interface SizedPayload {
