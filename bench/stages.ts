@@ -19,7 +19,7 @@ import { execute, parse, validate } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { Pool } from 'undici';
 import { CartesiaClient } from '../src/cartesia/client';
-import { DEFAULT_UPSTREAM_OPTIONS } from '../src/cartesia/options';
+import { loadConfig } from '../src/config';
 import { GatewayMetrics } from '../src/observability/metrics';
 import { observeUpstream } from '../src/observability/upstream';
 import { upstreamContract } from '../src/cartesia/contract';
@@ -93,7 +93,7 @@ async function upstreamClientCost(): Promise<void> {
   const upstream = await startBenchUpstream({ apiKey: API_KEY, records: IN_PROCESS_RECORDS, latencyMs: 0 });
   const pool = new Pool(upstream.url, { connections: 64 });
   const client = new CartesiaClient(
-    { ...DEFAULT_UPSTREAM_OPTIONS, baseUrl: upstream.url, version: CARTESIA_VERSION },
+    { ...loadConfig({}).upstream, baseUrl: upstream.url, version: CARTESIA_VERSION },
     { apiKey: API_KEY },
   );
   observeUpstream(client, new GatewayMetrics({ processMetrics: false }));

@@ -47,15 +47,3 @@ export interface UpstreamDeps {
   readonly cache?: PayloadStore;
   readonly log?: UpstreamLog;
 }
-
-/** Everything but where the upstream is: the config's defaults, for tests and benchmarks. */
-export const DEFAULT_UPSTREAM_OPTIONS: Omit<UpstreamOptions, 'baseUrl' | 'version'> = Object.freeze({
-  timeoutMs: 10_000,
-  connectTimeoutMs: 3_000,
-  headersTimeoutMs: 10_000,
-  bodyTimeoutMs: 10_000,
-  connections: 64,
-  maxQueue: 256,
-  retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterMaxMs: 2_000 },
-  breaker: { threshold: 5, cooldownMs: 10_000 },
-});

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AttemptEnd } from '../../src/cartesia/events';
 import { openApiFingerprint } from '../../src/cartesia/openapi-document';
-import { DEFAULT_UPSTREAM_OPTIONS } from '../../src/cartesia/options';
+import { loadConfig } from '../../src/config';
 import {
   CartesiaAbortedError,
   CartesiaContractError,
@@ -26,7 +26,8 @@ function client(options: Partial<UpstreamOptions> & Partial<UpstreamDeps> = {}):
   const { apiKey = TEST_API_KEY, cache, log, ...upstreamOptions } = options;
   const created = new CartesiaClient(
     {
-      ...DEFAULT_UPSTREAM_OPTIONS,
+      // The documented defaults, from the one config definition.
+      ...loadConfig({}).upstream,
       baseUrl: upstream.url,
       version: '2026-03-01',
       timeoutMs: 5_000,
