@@ -72,10 +72,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message =
-    error instanceof ConfigError || !(error instanceof Error)
-      ? String(error instanceof Error ? error.message : error)
-      : error.message;
-  console.error('phone-numbers-gateway: failed to start:', message);
+  // A ConfigError (a file the config names is unusable) lists every problem in its message.
+  console.error('phone-numbers-gateway: failed to start:', error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
