@@ -14,20 +14,22 @@ import {
 } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql/schema';
 
-const CONTRACT = path.join(__dirname, 'fixtures/schema-contract.graphql');
-const SHARED_CONTRACT = path.resolve(__dirname, '../../../shared/schema-contract.graphql');
+// The shared contract's two files: reads, then management (which extends reads).
+const CONTRACT_FILES = ['schema-contract.graphql', 'schema-contract-management.graphql'];
+const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
+const shared = (name: string) => path.resolve(__dirname, '../../../shared', name);
 
 const gatewaySchema = (): GraphQLSchema => buildSchema(loadTypeDefs().join('\n'));
 
 describe('the public GraphQL schema', () => {
   it('keeps everything the shared contract has (nothing removed or retyped)', () => {
-    const contract = buildSchema(readFileSync(CONTRACT, 'utf8'));
+    const contract = buildSchema(CONTRACT_FILES.map((name) => readFileSync(fixture(name), 'utf8')).join('\n'));
     expect(findBreakingChanges(contract, gatewaySchema())).toEqual([]);
   });
 
-  it('uses the current shared contract (when ../shared is present)', () => {
-    if (!existsSync(SHARED_CONTRACT)) return; // a clone without the shared folder checks the fixture only
-    expect(readFileSync(CONTRACT, 'utf8')).toBe(readFileSync(SHARED_CONTRACT, 'utf8'));
+  it.each(CONTRACT_FILES)('uses the current shared %s (when ../shared is present)', (name) => {
+    if (!existsSync(shared(name))) return; // a clone without the shared folder checks the fixture only
+    expect(readFileSync(fixture(name), 'utf8')).toBe(readFileSync(shared(name), 'utf8'));
   });
 
   it('describes every type, field, argument, enum value and directive', () => {

@@ -32,6 +32,9 @@ export const QUERY_FIELD_UPSTREAM_CALLS: Record<keyof QueryResolvers, number> = 
   phoneNumbers: 1,
   phoneNumber: 1,
   node: 1,
+  // One list of every agent, shared by the whole operation.
+  agents: 1,
+  phoneNumberProvisioningUsage: 1,
 };
 
 /** Root fields of an operation, through fragments and inline fragments (cycles are cut; another rule reports them). */
