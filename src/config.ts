@@ -93,6 +93,7 @@ const EnvSchema = z.object({
   UPSTREAM_BREAKER_THRESHOLD: positiveInt(1_000).default(5),
   UPSTREAM_BREAKER_COOLDOWN_MS: positiveInt(600_000).default(10_000),
   CACHE_TTL_MS: nonNegativeInt(3_600_000).default(0),
+  AGENTS_CACHE_TTL_MS: nonNegativeInt(3_600_000).default(10_000),
   // HTTP edge
   BODY_LIMIT_BYTES: positiveInt(16 * 1024 * 1024).default(64 * 1024),
   CORS_ORIGINS: commaList.optional(),
@@ -106,6 +107,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt(100).default(10),
   GRAPHQL_MAX_ALIASES: nonNegativeInt(1_000).default(15),
   GRAPHQL_MAX_ROOT_FIELDS: positiveInt(1_000).default(15),
+  GRAPHQL_MAX_MUTATIONS: positiveInt(100).default(5),
   GRAPHQL_MAX_UPSTREAM_CALLS: positiveInt(1_000).default(10),
   GRAPHQL_MAX_DIRECTIVES: nonNegativeInt(1_000).default(20),
   GRAPHQL_MAX_TOKENS: positiveInt(1_000_000).default(5_000),
@@ -116,6 +118,9 @@ const EnvSchema = z.object({
   AUTH_MODE: z.enum(['none', 'static', 'jwt']).optional(),
   AUTH_TOKENS: commaList.optional(),
   AUTH_TOKENS_FILE: z.string().min(1).optional(),
+  AUTH_WRITE_TOKENS: commaList.optional(),
+  AUTH_WRITE_TOKENS_FILE: z.string().min(1).optional(),
+  ALLOW_ANONYMOUS_WRITES: booleanFlag.optional(),
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
@@ -148,8 +153,12 @@ function checkCombinations(env: Env, context: z.core.$RefinementCtx<Env>): void 
   } else if (env.NODE_ENV === 'production' && !env.CARTESIA_API_KEY && !env.CARTESIA_API_KEY_FILE) {
     problem('CARTESIA_API_KEY (or CARTESIA_API_KEY_FILE) is required when NODE_ENV=production');
   }
-  if (env.AUTH_MODE === 'static' && !env.AUTH_TOKENS?.length && !env.AUTH_TOKENS_FILE) {
-    problem('AUTH_MODE=static needs AUTH_TOKENS or AUTH_TOKENS_FILE');
+  const staticTokens = [env.AUTH_TOKENS?.length, env.AUTH_TOKENS_FILE, env.AUTH_WRITE_TOKENS?.length, env.AUTH_WRITE_TOKENS_FILE];
+  if (env.AUTH_MODE === 'static' && !staticTokens.some(Boolean)) {
+    problem('AUTH_MODE=static needs AUTH_TOKENS, AUTH_WRITE_TOKENS or their _FILE variants');
+  }
+  if (env.ALLOW_ANONYMOUS_WRITES !== undefined && (env.AUTH_MODE ?? 'none') !== 'none') {
+    problem('ALLOW_ANONYMOUS_WRITES only applies to AUTH_MODE=none');
   }
   if (env.AUTH_MODE === 'jwt') {
     const missing = (['AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const).filter((name) => !env[name]);
@@ -176,7 +185,14 @@ function auth(env: Env) {
   switch (env.AUTH_MODE) {
     case 'static':
       // Plain tokens or `sha256:<hex>` digests; the HTTP edge keeps digests only.
-      return { mode: 'static' as const, tokens: env.AUTH_TOKENS ?? [], tokensFile: env.AUTH_TOKENS_FILE };
+      // AUTH_TOKENS read; AUTH_WRITE_TOKENS read and write.
+      return {
+        mode: 'static' as const,
+        tokens: env.AUTH_TOKENS ?? [],
+        tokensFile: env.AUTH_TOKENS_FILE,
+        writeTokens: env.AUTH_WRITE_TOKENS ?? [],
+        writeTokensFile: env.AUTH_WRITE_TOKENS_FILE,
+      };
     case 'jwt':
       return {
         mode: 'jwt' as const,
@@ -186,7 +202,8 @@ function auth(env: Env) {
         algorithms: env.AUTH_JWT_ALGORITHMS,
       };
     default:
-      return { mode: 'none' as const };
+      // Anonymous writes: the demo outside production; in production only when asked for.
+      return { mode: 'none' as const, anonymousWrites: env.ALLOW_ANONYMOUS_WRITES ?? env.NODE_ENV !== 'production' };
   }
 }
 
@@ -222,6 +239,8 @@ function byConcern(env: Env) {
       requestDeadlineMs: env.REQUEST_DEADLINE_MS,
       /** How long validated payloads are reused; 0 = no cache (the default). */
       cacheTtlMs: env.CACHE_TTL_MS,
+      /** How long the agents list is shared between requests. */
+      agentsCacheTtlMs: env.AGENTS_CACHE_TTL_MS,
     },
     http: {
       host: env.HOST,
@@ -246,6 +265,7 @@ function byConcern(env: Env) {
         maxDepth: env.GRAPHQL_MAX_DEPTH,
         maxAliases: env.GRAPHQL_MAX_ALIASES,
         maxRootFields: env.GRAPHQL_MAX_ROOT_FIELDS,
+        maxMutations: env.GRAPHQL_MAX_MUTATIONS,
         maxUpstreamCalls: env.GRAPHQL_MAX_UPSTREAM_CALLS,
         maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
         maxTokens: env.GRAPHQL_MAX_TOKENS,

@@ -32,5 +32,14 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
   RATE_LIMITED: 'RATE_LIMITED',
+  // Writes.
+  /** The caller may not run mutations (no write token or scope; anonymous writes off in production). HTTP 403. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** More mutation root fields than GRAPHQL_MAX_MUTATIONS in one operation. */
+  TOO_MANY_MUTATIONS: 'TOO_MANY_MUTATIONS',
+  /** The write may or may not have happened (timeout, or a reset after it was sent): read before retrying. */
+  WRITE_OUTCOME_UNKNOWN: 'WRITE_OUTCOME_UNKNOWN',
+  /** A request with the same idempotencyKey is still running; retry shortly to get its answer. */
+  IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

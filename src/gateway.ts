@@ -80,24 +80,27 @@ function readApiKey(config: GatewayConfig['upstream'], problems: string[]): stri
   }
 }
 
-function readTokensFile(file: string, problems: string[]): string[] {
+function readTokensFile(variable: string, file: string, problems: string[]): string[] {
   try {
     return readFileSync(file, 'utf8')
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'));
   } catch (error) {
-    problems.push(`AUTH_TOKENS_FILE: cannot read ${file} (${errnoCode(error)})`);
+    problems.push(`${variable}: cannot read ${file} (${errnoCode(error)})`);
     return [];
   }
 }
 
 function readAuth(config: GatewayConfig['auth'], problems: string[]): AuthOptions {
   if (config.mode !== 'static') return config;
-  const fromFile = config.tokensFile ? readTokensFile(config.tokensFile, problems) : [];
-  const tokens = [...config.tokens, ...fromFile];
-  if (tokens.length === 0) problems.push('AUTH_MODE=static needs AUTH_TOKENS or AUTH_TOKENS_FILE');
-  return { mode: 'static', tokenSha256: staticTokenDigests(tokens) };
+  const read = (variable: string, file: string | undefined) => (file ? readTokensFile(variable, file, problems) : []);
+  const tokens = [...config.tokens, ...read('AUTH_TOKENS_FILE', config.tokensFile)];
+  const writeTokens = [...config.writeTokens, ...read('AUTH_WRITE_TOKENS_FILE', config.writeTokensFile)];
+  if (tokens.length + writeTokens.length === 0) {
+    problems.push('AUTH_MODE=static needs AUTH_TOKENS, AUTH_WRITE_TOKENS or their _FILE variants');
+  }
+  return { mode: 'static', tokenSha256: staticTokenDigests(tokens), writeTokenSha256: staticTokenDigests(writeTokens) };
 }
 
 function readTrustedDocuments(file: string | undefined, problems: string[]): TrustedDocumentManifest | undefined {
@@ -175,7 +178,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   const stores = createStores({
     redisUrl: config.redis.url,
-    payloadTtlMs: config.upstream.cacheTtlMs,
     log: logger,
     metrics,
     onFallback: reportStoreFallbacks(logger, metrics),
@@ -189,6 +191,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const client = new CartesiaClient(config.upstream, {
     apiKey,
     cache: stores.payloads,
+    generations: stores.generations,
     log: logger.child({ component: 'cartesia' }),
   });
   observeUpstream(client, metrics);
@@ -223,6 +226,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   await apollo.start();
   const contextFor = contextFactory({
     upstream: client,
+    idempotency: stores.idempotency,
+    audit: (entry) => {
+      logger.info({ audit: entry }, `mutation ${entry.mutation} ${entry.outcome}`);
+      metrics.mutation(entry.mutation, entry.outcome);
+    },
     requestDeadlineMs: config.upstream.requestDeadlineMs,
     onCacheLookup: (cache, result) => metrics.cacheLookup(cache, result),
   });

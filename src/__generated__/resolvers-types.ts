@@ -1,5 +1,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PhoneNumberRecord, AgentRecord, TwilioProviderRecord, CartesiaProviderRecord } from '../cartesia/types';
+import type {
+  PhoneNumberRecord,
+  AgentModel,
+  ProvisioningUsageRecord,
+  TwilioProviderRecord,
+  CartesiaProviderRecord,
+} from '../cartesia/types';
+import type { AgentConnectionModel } from '../graphql/relay/agent-connection';
 import type { PhoneNumberConnectionModel, PhoneNumberEdgeModel } from '../graphql/relay/connection';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
@@ -634,18 +641,13 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Node: AgentRecord | PhoneNumberRecord;
+  Node: AgentModel | PhoneNumberRecord;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Agent: ResolverTypeWrapper<AgentRecord>;
-  AgentConnection: ResolverTypeWrapper<
-    Omit<AgentConnection, 'edges' | 'nodes'> & {
-      edges: ReadonlyArray<ResolversTypes['AgentEdge']>;
-      nodes: ReadonlyArray<ResolversTypes['Agent']>;
-    }
-  >;
+  Agent: ResolverTypeWrapper<AgentModel>;
+  AgentConnection: ResolverTypeWrapper<AgentConnectionModel>;
   AgentEdge: ResolverTypeWrapper<Omit<AgentEdge, 'node'> & { node: ResolversTypes['Agent'] }>;
   AssignAgentToPhoneNumberInput: AssignAgentToPhoneNumberInput;
   AssignAgentToPhoneNumberPayload: ResolverTypeWrapper<
@@ -684,7 +686,7 @@ export type ResolversTypes = {
       phoneNumberEdge?: Maybe<ResolversTypes['PhoneNumberEdge']>;
     }
   >;
-  ProvisioningUsage: ResolverTypeWrapper<ProvisioningUsage>;
+  ProvisioningUsage: ResolverTypeWrapper<ProvisioningUsageRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TelephonyRegion: null;
@@ -702,11 +704,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Agent: AgentRecord;
-  AgentConnection: Omit<AgentConnection, 'edges' | 'nodes'> & {
-    edges: ReadonlyArray<ResolversParentTypes['AgentEdge']>;
-    nodes: ReadonlyArray<ResolversParentTypes['Agent']>;
-  };
+  Agent: AgentModel;
+  AgentConnection: AgentConnectionModel;
   AgentEdge: Omit<AgentEdge, 'node'> & { node: ResolversParentTypes['Agent'] };
   AssignAgentToPhoneNumberInput: AssignAgentToPhoneNumberInput;
   AssignAgentToPhoneNumberPayload: Omit<AssignAgentToPhoneNumberPayload, 'phoneNumber'> & {
@@ -738,7 +737,7 @@ export type ResolversParentTypes = {
     phoneNumber?: Maybe<ResolversParentTypes['PhoneNumber']>;
     phoneNumberEdge?: Maybe<ResolversParentTypes['PhoneNumberEdge']>;
   };
-  ProvisioningUsage: ProvisioningUsage;
+  ProvisioningUsage: ProvisioningUsageRecord;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   TwilioAccountInput: TwilioAccountInput;

@@ -3,12 +3,21 @@ import { contractFingerprint } from './contract';
 import { CartesiaError, CartesiaHttpError } from './errors';
 import { UpstreamEvents, type AttemptStart } from './events';
 import * as operations from './operations';
-import type { Endpoint, Operation } from './operations';
+import type { Endpoint, Operation, SharedFor } from './operations';
 import type { UpstreamDeps, UpstreamLog, UpstreamOptions } from './options';
 import { UpstreamResilience, type Attempt } from './resilience';
-import { SharedCalls, type FetchedBody } from './shared-calls';
+import { localWriteGenerations, SharedCalls, type WriteGenerations } from './shared-calls';
 import { Transport, type AttemptResponse } from './transport/transport';
-import type { PhoneNumberListPage, PhoneNumberListQuery, PhoneNumberRecord } from './types';
+import type {
+  AgentListRecord,
+  ImportPhoneNumberBody,
+  PhoneNumberListPage,
+  PhoneNumberListQuery,
+  PhoneNumberRecord,
+  ProvisionPhoneNumberBody,
+  ProvisioningUsageRecord,
+  UpdatePhoneNumberBody,
+} from './types';
 
 export { canonicalQueryString } from './operations';
 export type { UpstreamDeps, UpstreamLog, UpstreamOptions } from './options';
@@ -25,6 +34,8 @@ export interface CallOptions {
   readonly deadlineAt?: number;
   /** Told about every attempt, retries included (request log line). */
   readonly onAttempt?: (attempt: UpstreamAttemptRecord) => void;
+  /** GETs: bypass stored payloads and calls in flight (a check right before a write). */
+  readonly fresh?: boolean;
 }
 
 /** One HTTP exchange with Cartesia, as the request log sees it. */
@@ -66,6 +77,8 @@ export class CartesiaClient {
   /** Every shared-call key but the key fingerprint and path: contract, version and upstream URL. */
   private readonly keyScope: string;
   private readonly log?: UpstreamLog;
+  private readonly generations: WriteGenerations;
+  private readonly ttlMs: Record<SharedFor, number>;
 
   constructor(options: UpstreamOptions, deps: UpstreamDeps) {
     this.transport = new Transport(options);
@@ -73,7 +86,9 @@ export class CartesiaClient {
     this.fingerprint = keyFingerprints(this.apiKey);
     this.keyScope = `${contractFingerprint()} ${options.version} ${this.transport.baseUrl}`;
     this.log = deps.log;
-    this.shared = new SharedCalls(this.events, deps.cache);
+    this.generations = deps.generations ?? localWriteGenerations();
+    this.shared = new SharedCalls(this.events, this.generations, deps.cache);
+    this.ttlMs = { payload_ttl: options.cacheTtlMs, agents_ttl: options.agentsCacheTtlMs };
     this.resilience = new UpstreamResilience({
       attemptTimeoutMs: options.timeoutMs,
       retry: options.retry,
@@ -97,6 +112,36 @@ export class CartesiaClient {
     return this.call(operations.getPhoneNumber, id, call);
   }
 
+  /** Imports a number from a linked provider account (a POST: never sent twice). */
+  importPhoneNumber(body: ImportPhoneNumberBody, call: CallOptions = {}): Promise<PhoneNumberRecord> {
+    return this.call(operations.importPhoneNumber, body, call);
+  }
+
+  /** Provisions a Cartesia-managed number (a POST: never sent twice). */
+  provisionPhoneNumber(body: ProvisionPhoneNumberBody, call: CallOptions = {}): Promise<PhoneNumberRecord> {
+    return this.call(operations.provisionPhoneNumber, body, call);
+  }
+
+  /** This month's provisioning usage and limit. */
+  getProvisioningUsage(call: CallOptions = {}): Promise<ProvisioningUsageRecord> {
+    return this.call(operations.getProvisioningUsage, undefined, call);
+  }
+
+  /** Sets the given fields of a number; a CartesiaHttpError 404 when it does not exist. */
+  updatePhoneNumber(id: string, body: UpdatePhoneNumberBody, call: CallOptions = {}): Promise<PhoneNumberRecord> {
+    return this.call(operations.updatePhoneNumber, { id, body }, call);
+  }
+
+  /** Deletes a number; false when Cartesia has no such number (any more). */
+  deletePhoneNumber(id: string, call: CallOptions = {}): Promise<boolean> {
+    return this.call(operations.deletePhoneNumber, id, call);
+  }
+
+  /** Every agent of the account, unsorted, shared for the agents' TTL. */
+  listAgents(call: CallOptions = {}): Promise<AgentListRecord> {
+    return this.call(operations.listAgents, undefined, call);
+  }
+
   /**
    * Closes the pool once in-flight requests are done (`force`: aborts them
    * instead), and stops watching the key file.
@@ -111,19 +156,42 @@ export class CartesiaClient {
     return this.resilience.breaker.isOpen;
   }
 
-  private call<I, O>(operation: Operation<I, O>, input: I, call: CallOptions): Promise<O> {
+  private async call<I, O>(operation: Operation<I, O>, input: I, call: CallOptions): Promise<O> {
     const path = operation.path(input);
     const planned = { endpoint: operation, path, body: operation.requestBody?.(input), call };
-    if (operation.method !== 'GET') return this.resilient(planned).then((r) => operation.decode(r.body));
-    const key = `GET ${this.fingerprint()} ${this.keyScope}${path}`;
+    if (operation.method !== 'GET') return this.write(operation, planned);
     const fetch = (signal: AbortSignal) => this.resilient({ ...planned, call: { ...call, signal } });
-    return this.shared.load(operation.name, key, call, fetch, operation.decode);
+    return this.shared.load(
+      {
+        operation: operation.name,
+        key: `GET ${this.fingerprint()} ${this.keyScope}${path}`,
+        ttlMs: this.ttlMs[operation.sharedFor ?? 'payload_ttl'],
+        fetch,
+        // A GET answers without a body only for 404.
+        decode: (body) => operation.decode(body, body === undefined ? 404 : 200),
+      },
+      call,
+    );
+  }
+
+  /**
+   * A write, then a new write generation, answered or not (an unknown
+   * outcome may have changed things too): no read that starts after it
+   * gets a payload read before it.
+   */
+  private async write<I, O>(operation: Operation<I, O>, planned: PlannedCall): Promise<O> {
+    try {
+      const response = await this.resilient(planned);
+      return operation.decode(response.body, response.status);
+    } finally {
+      await this.generations.advance();
+    }
   }
 
   /** The call through deadline, breaker and retries. */
-  private resilient(planned: PlannedCall): Promise<FetchedBody> {
+  private resilient(planned: PlannedCall): Promise<AttemptResponse> {
     const { endpoint, call } = planned;
-    const budget = { signal: call.signal, deadlineAt: call.deadlineAt, method: endpoint.method };
+    const budget = { signal: call.signal, deadlineAt: call.deadlineAt, idempotent: endpoint.idempotent };
     return this.resilience.execute(endpoint.name, budget, (attempt) => this.attemptWithKeyReload(planned, attempt));
   }
 

@@ -1,7 +1,16 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { loadOpenApiDocument, openApiFingerprint } from './openapi-document';
-import type { PhoneNumberListPage, PhoneNumberRecord } from './types';
+import type {
+  AgentListRecord,
+  ImportPhoneNumberBody,
+  PhoneNumberListPage,
+  PhoneNumberRecord,
+  ProvisionedPhoneNumberRecord,
+  ProvisionPhoneNumberBody,
+  ProvisioningUsageRecord,
+  UpdatePhoneNumberBody,
+} from './types';
 
 const DOCUMENT_ID = 'cartesia-openapi';
 
@@ -9,6 +18,13 @@ const DOCUMENT_ID = 'cartesia-openapi';
 export interface UpstreamContract {
   isPhoneNumber: ValidateFunction<PhoneNumberRecord>;
   isPhoneNumberListPage: ValidateFunction<PhoneNumberListPage>;
+  isProvisionedPhoneNumber: ValidateFunction<ProvisionedPhoneNumberRecord>;
+  isProvisioningUsage: ValidateFunction<ProvisioningUsageRecord>;
+  isAgentList: ValidateFunction<AgentListRecord>;
+  /** Request bodies: what the gateway sends is checked before it leaves. */
+  isImportBody: ValidateFunction<ImportPhoneNumberBody>;
+  isProvisionBody: ValidateFunction<ProvisionPhoneNumberBody>;
+  isUpdateBody: ValidateFunction<UpdatePhoneNumberBody>;
 }
 
 function compileContract(): UpstreamContract {
@@ -21,11 +37,18 @@ function compileContract(): UpstreamContract {
   addFormats(ajv, { mode: 'fast' });
   ajv.addSchema({ ...loadOpenApiDocument('omit'), $id: DOCUMENT_ID });
   const ref = (pointer: string) => ({ $ref: `${DOCUMENT_ID}#${pointer}` });
+  const component = <T>(name: string) => ajv.compile<T>(ref(`/components/schemas/${name}`));
   return {
-    isPhoneNumber: ajv.compile<PhoneNumberRecord>(ref('/components/schemas/PhoneNumberResponse')),
+    isPhoneNumber: component<PhoneNumberRecord>('PhoneNumberResponse'),
     isPhoneNumberListPage: ajv.compile<PhoneNumberListPage>(
       ref('/paths/~1agents~1phone-numbers/get/responses/200/content/application~1json/schema'),
     ),
+    isProvisionedPhoneNumber: component<ProvisionedPhoneNumberRecord>('ProvisionPhoneNumberResponse'),
+    isProvisioningUsage: component<ProvisioningUsageRecord>('PhoneNumberProvisioningUsageResponse'),
+    isAgentList: component<AgentListRecord>('GetAgentsResponse'),
+    isImportBody: component<ImportPhoneNumberBody>('ImportPhoneNumberBody'),
+    isProvisionBody: component<ProvisionPhoneNumberBody>('ProvisionPhoneNumberBody'),
+    isUpdateBody: component<UpdatePhoneNumberBody>('UpdatePhoneNumberBody'),
   };
 }
 

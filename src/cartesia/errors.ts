@@ -76,8 +76,9 @@ export class CartesiaContractError extends CartesiaError {
   constructor(
     operation: string,
     readonly violation: string,
+    options?: Delivery,
   ) {
-    super(`payload violates the OpenAPI contract (${violation})`, operation);
+    super(`payload violates the OpenAPI contract (${violation})`, operation, options);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ApiKeySource } from './api-key';
-import type { PayloadStore } from './shared-calls';
+import type { PayloadStore, WriteGenerations } from './shared-calls';
 
 /** The client's settings, shaped as the config's upstream group so it is passed through as is. */
 export interface UpstreamOptions {
@@ -25,6 +25,10 @@ export interface UpstreamOptions {
     /** A longer `Retry-After` is not waited for. */
     readonly retryAfterMaxMs: number;
   };
+  /** How long a validated phone-number or usage payload is shared; 0: not kept (still coalesced). */
+  readonly cacheTtlMs: number;
+  /** How long the agents list is shared between requests. */
+  readonly agentsCacheTtlMs: number;
   readonly breaker: {
     /** Consecutive upstream failures that open the circuit. */
     readonly threshold: number;
@@ -45,5 +49,7 @@ export interface UpstreamDeps {
   readonly apiKey: string | ApiKeySource;
   /** Validated GET payloads reused between calls; none by default. */
   readonly cache?: PayloadStore;
+  /** The write generation, shared by the fleet when it lives in Redis; this process's alone by default. */
+  readonly generations?: WriteGenerations;
   readonly log?: UpstreamLog;
 }

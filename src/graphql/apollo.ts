@@ -12,6 +12,7 @@ import type { TrustedDocumentManifest } from '../trusted-documents/manifest';
 import type { GatewayContext } from './context';
 import { formatError } from './errors';
 import { jitExecutionGateway } from './jit-executor';
+import { writePermission } from './plugins/write-permission';
 import { httpCacheHeaders } from './plugins/http-cache-headers';
 import { operationLimits, type OperationLimits } from './plugins/limits';
 import { operationTelemetry } from './plugins/operation-telemetry';
@@ -62,6 +63,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Gateway
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
       requestIdInErrors(),
+      writePermission(),
       operationTelemetry(options.metrics),
       ...httpCacheHeaders<GatewayContext>(),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),

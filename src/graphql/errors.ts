@@ -21,8 +21,20 @@ export class UserInputError extends Error {
 }
 
 
+/** A refusal or failure of the gateway's own, with its code and a sentence that is safe to show. */
+export class GatewayError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    httpStatus?: number,
+  ) {
+    super(message, { extensions: { code, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+  }
+}
+
 /** Codes of the limits an operation is checked against before anything runs. */
 export type OperationLimitCode =
+  | typeof ErrorCode.TOO_MANY_MUTATIONS
   | typeof ErrorCode.QUERY_TOO_DEEP
   | typeof ErrorCode.TOO_MANY_ALIASES
   | typeof ErrorCode.TOO_MANY_ROOT_FIELDS
@@ -127,6 +139,8 @@ function toPublicError(formatted: GraphQLFormattedError, error: unknown): Public
     };
   }
   if (original instanceof CartesiaError) return fromCartesiaError(original);
+  const gateway = original instanceof GraphQLError && original.originalError instanceof GatewayError ? original.originalError : original;
+  if (gateway instanceof GatewayError) return { code: gateway.code, message: gateway.message };
   // Apollo wraps validation errors; the limit that was hit is the original.
   const limit = original instanceof GraphQLError ? original.originalError : undefined;
   if (limit instanceof OperationLimitError) return { code: limit.code, message: limit.message };
@@ -155,4 +169,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { ...safeExtensions, code },
   };
+}
+
+/** The public code an error will be answered with (audit lines, metrics). */
+export function errorCodeOf(error: unknown): ErrorCode {
+  return toPublicError({ message: '' }, error).code;
 }

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { newRequestStats, type RequestStats } from '../request-stats';
 import type { RateLimitStoreClass } from '../stores';
 import type { TrustedDocumentManifest } from '../trusted-documents/manifest';
-import { registerAuth, type AuthOptions } from './auth';
+import { registerAuth, type AuthOptions, type Principal } from './auth';
 import { registerBatchLimit } from './batching';
 import { registerCors } from './cors';
 import { registerDemoPage } from './demo-page';
@@ -104,6 +104,8 @@ export interface GraphQLRequestFacts {
   readonly stats: RequestStats;
   /** Aborts when the client goes away before its answer is written. */
   readonly signal: AbortSignal;
+  /** Who is asking and whether they may write (authentication decided it). */
+  readonly principal: Principal;
 }
 
 /** Serves `apollo` at /graphql (GET for queries, POST, OPTIONS for CORS), each request with its context. */
@@ -125,6 +127,7 @@ export async function mountGraphQL<TContext extends BaseContext>(
         headers: request.headers,
         stats: request.stats ?? newRequestStats(),
         signal: controller.signal,
+        principal: request.principal ?? { client: `ip:${request.ip}`, mayWrite: false },
       });
     },
   });

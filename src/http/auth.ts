@@ -6,9 +6,13 @@ import { EdgeError } from './edge-errors';
 
 /** How the gateway authenticates its own clients (not Cartesia). */
 export type AuthOptions =
-  | { readonly mode: 'none' }
-  /** Only SHA-256 digests are kept, so tokens compare in constant time and sit in memory hashed. */
-  | { readonly mode: 'static'; readonly tokenSha256: readonly string[] }
+  /** `anonymousWrites`: whether mutations run for anyone (demo mode; production only with ALLOW_ANONYMOUS_WRITES). */
+  | { readonly mode: 'none'; readonly anonymousWrites: boolean }
+  /**
+   * Only SHA-256 digests are kept, so tokens compare in constant time and sit
+   * in memory hashed. `tokenSha256` may read; `writeTokenSha256` may also write.
+   */
+  | { readonly mode: 'static'; readonly tokenSha256: readonly string[]; readonly writeTokenSha256: readonly string[] }
   | {
       readonly mode: 'jwt';
       readonly jwksUrl: string;
@@ -27,8 +31,18 @@ export function staticTokenDigests(tokens: readonly string[]): string[] {
   });
 }
 
+/** Who is calling, as far as the gateway knows, and whether they may write. */
+export interface Principal {
+  /** Token digest prefix, JWT subject, or `ip:<address>` for anonymous callers. */
+  readonly client: string;
+  readonly mayWrite: boolean;
+}
+
+/** The JWT scope (in `scope`, space-separated, or `scp`, a list) that lets a caller run mutations. */
+export const WRITE_SCOPE = 'phone_numbers:write';
+
 /** Resolves who is calling from the Authorization header; throws EdgeError (401/503) when it can't. */
-export type Authenticator = (authorization: string | undefined) => Promise<string | undefined>;
+export type Authenticator = (authorization: string | undefined) => Promise<Principal>;
 
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="phone-numbers-gateway"' };
@@ -50,16 +64,28 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest();
  * digest is compared with each in constant time (equal lengths by
  * construction), so neither timing nor a heap dump gives a token away.
  */
-function staticTokens(digestsHex: readonly string[]): Authenticator {
-  const digests = digestsHex.map((hex) => Buffer.from(hex, 'hex'));
+function staticTokens(config: Extract<AuthOptions, { mode: 'static' }>): Authenticator {
+  const readers = config.tokenSha256.map((hex) => Buffer.from(hex, 'hex'));
+  const writers = config.writeTokenSha256.map((hex) => Buffer.from(hex, 'hex'));
   return async (authorization) => {
     const presented = sha256(bearerToken(authorization));
-    // No early exit: every digest is compared whatever matched.
-    let matched = false;
-    for (const digest of digests) matched = timingSafeEqual(presented, digest) || matched;
-    if (!matched) throw unauthenticated('The access token is not valid.');
-    return `token:${presented.toString('hex').slice(0, 12)}`;
+    const mayWrite = matchesAny(presented, writers);
+    if (!(matchesAny(presented, readers) || mayWrite)) throw unauthenticated('The access token is not valid.');
+    return { client: `token:${presented.toString('hex').slice(0, 12)}`, mayWrite };
   };
+}
+
+function matchesAny(presented: Buffer, digests: readonly Buffer[]): boolean {
+  // No early exit: every digest is compared whatever matched.
+  let matched = false;
+  for (const digest of digests) matched = timingSafeEqual(presented, digest) || matched;
+  return matched;
+}
+
+/** Whether a verified JWT's claims grant the write scope. */
+export function grantsWrite(payload: Record<string, unknown>): boolean {
+  if (typeof payload.scope === 'string' && payload.scope.split(' ').includes(WRITE_SCOPE)) return true;
+  return Array.isArray(payload.scp) && payload.scp.includes(WRITE_SCOPE);
 }
 
 /** Errors that mean the key set could not be had, not that the token is bad. */
@@ -79,7 +105,7 @@ function jwtTokens(config: Extract<AuthOptions, { mode: 'jwt' }>): Authenticator
         audience: config.audience,
         algorithms: [...config.algorithms],
       });
-      return `jwt:${payload.sub ?? 'no-subject'}`;
+      return { client: `jwt:${payload.sub ?? 'no-subject'}`, mayWrite: grantsWrite(payload) };
     } catch (error) {
       if (isJwksUnavailable(error)) {
         throw new EdgeError(
@@ -99,15 +125,23 @@ function jwtTokens(config: Extract<AuthOptions, { mode: 'jwt' }>): Authenticator
 
 /** The authenticator for the configured AUTH_MODE; undefined for `none`. */
 export function createAuthenticator(config: AuthOptions): Authenticator | undefined {
-  if (config.mode === 'static') return staticTokens(config.tokenSha256);
+  if (config.mode === 'static') return staticTokens(config);
   if (config.mode === 'jwt') return jwtTokens(config);
   return undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set on protected routes before the body is read. */
+    principal: Principal | undefined;
+  }
 }
 
 /**
  * Requires a valid client credential on the routes `isProtected` names
  * (GraphQL), before the body is read. Probes stay open, and so do CORS
- * preflights (browsers send them without credentials).
+ * preflights (browsers send them without credentials). Without AUTH_MODE,
+ * everyone is an anonymous principal keyed by address.
  */
 export function registerAuth(
   app: FastifyInstance,
@@ -115,10 +149,12 @@ export function registerAuth(
   isProtected: (request: FastifyRequest) => boolean,
 ): void {
   const authenticate = createAuthenticator(config);
-  if (!authenticate) return;
+  app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS' || !isProtected(request)) return;
-    const client = await authenticate(request.headers.authorization);
-    if (request.stats) request.stats.client = client;
+    request.principal = authenticate
+      ? await authenticate(request.headers.authorization)
+      : { client: `ip:${request.ip}`, mayWrite: config.mode === 'none' && config.anonymousWrites };
+    if (request.stats && authenticate) request.stats.client = request.principal.client;
   });
 }

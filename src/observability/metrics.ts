@@ -76,6 +76,13 @@ export class GatewayMetrics {
     buckets: LATENCY_BUCKETS_SECONDS,
     registers: [this.registry],
   });
+  private readonly mutations = new Counter({
+    name: 'gateway_mutations_total',
+    help: 'Mutation fields run, by mutation and outcome (ok, user_error, replayed, error).',
+    labelNames: ['mutation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   private readonly graphqlErrors = new Counter({
     name: 'gateway_graphql_errors_total',
     help: 'Errors in GraphQL answers, by extensions.code.',
@@ -169,6 +176,11 @@ export class GatewayMetrics {
     this.cacheLookups.inc({ cache, result });
   }
 
+
+  /** One mutation field's end, by mutation and outcome (ok, user_error, replayed, error). */
+  mutation(mutation: string, outcome: string): void {
+    this.mutations.inc({ mutation, outcome });
+  }
 
   /** One execution of an operation by `engine`; for graphql-js, `reason` says why not jit. */
   execution(engine: ExecutionEngine, reason = ''): void {

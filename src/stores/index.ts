@@ -10,6 +10,7 @@ import { withFallback } from './fallback';
 import { memoryStore, type MemoryStoreOptions } from './memory';
 import { payloadCache, payloadCodec, payloadMemoryOptions, type PayloadCache } from './payload-cache';
 import { rateLimitStoreClass, type RateLimitStoreClass } from './rate-limit-store';
+import { writeGenerations, type WriteGenerations } from './write-generations';
 import { closeRedis, createRedis, whenRedisReady } from './redis';
 import { watchRedis, type RedisAvailability, type RedisHealth, type StoreLog } from './redis-health';
 import { redisStore, stringCodec, type Codec } from './redis-store';
@@ -29,6 +30,8 @@ export const NAMESPACES = {
   persisted_queries: 'phone-numbers-gateway:',
   response_cache: 'pngw:payload:v1:',
   rate_limit: 'pngw-rate-limit:',
+  write_generation: 'pngw:write-generation:v1:',
+  idempotency: 'pngw:idempotency:v1:',
 } as const;
 
 // Registered operations expire so a client cannot grow Redis without bound;
@@ -38,12 +41,12 @@ export const APQ_TTL_SECONDS = 86_400;
 const APQ_MEMORY_BYTES = 30 * 1024 * 1024;
 // Thousands of clients' counters; past that the least recently seen start over.
 const COUNTER_MEMORY_BYTES = 4 * 1024 * 1024;
+// A day of mutation answers from a busy console, each a few KiB.
+const IDEMPOTENCY_MEMORY_BYTES = 16 * 1024 * 1024;
 
 export interface StoresOptions {
   /** REDIS_URL; undefined: every store in process memory. */
   readonly redisUrl?: string;
-  /** CACHE_TTL_MS; 0: no payload cache. */
-  readonly payloadTtlMs: number;
   /** Redis state changes (one line each) and fallbacks, as metrics and log lines. */
   readonly log: StoreLog;
   readonly metrics: RedisAvailability;
@@ -55,8 +58,12 @@ export interface StoresOptions {
 export interface Stores {
   /** APQ registrations, for Apollo's `persistedQueries.cache`. */
   readonly apq: KeyValueCache<string>;
-  /** Undefined when CACHE_TTL_MS is 0. */
-  readonly payloads: PayloadCache | undefined;
+  /** Validated upstream payloads; each entry with the TTL its caller gives (CACHE_TTL_MS, AGENTS_CACHE_TTL_MS). */
+  readonly payloads: PayloadCache;
+  /** The write generation the upstream client's shared reads are checked against (fleet-wide with Redis). */
+  readonly generations: WriteGenerations;
+  /** Mutation answers by idempotency key, for replays (24 h). */
+  readonly idempotency: KeyValueStore<string>;
   /** The `store` option of @fastify/rate-limit. */
   readonly rateLimit: RateLimitStoreClass;
   /** Undefined without REDIS_URL. */
@@ -92,13 +99,18 @@ export function createStores(options: StoresOptions): Stores {
     codec: stringCodec,
     memory: { ...strings, maxBytes: COUNTER_MEMORY_BYTES },
   });
-  const payloads =
-    options.payloadTtlMs > 0
-      ? store({ name: 'response_cache', codec: payloadCodec, memory: payloadMemoryOptions(options.now) })
-      : undefined;
+  const payloads = store({ name: 'response_cache', codec: payloadCodec, memory: payloadMemoryOptions(options.now) });
+  const generations = store({ name: 'write_generation', codec: stringCodec, memory: { ...strings, maxBytes: 1024 } });
+  const idempotency = store({
+    name: 'idempotency',
+    codec: stringCodec,
+    memory: { ...strings, maxBytes: IDEMPOTENCY_MEMORY_BYTES },
+  });
   return {
     apq: storeKeyValueCache(apq, APQ_TTL_SECONDS * 1000),
-    payloads: payloads && payloadCache(payloads, options.payloadTtlMs),
+    payloads: payloadCache(payloads),
+    generations: writeGenerations(generations),
+    idempotency,
     rateLimit: rateLimitStoreClass(counters),
     redisHealth,
     ready: (timeoutMs) => (redis ? whenRedisReady(redis, timeoutMs) : Promise.resolve(true)),

@@ -42,15 +42,15 @@ export const payloadMemoryOptions = (now?: () => number) => ({
   now,
 });
 
-/** The payload cache over a store whose entries live for `ttlMs`. */
-export function payloadCache(store: KeyValueStore<SizedPayload>, ttlMs: number): PayloadCache {
+/** The payload cache over a store; each entry lives as long as its caller says. */
+export function payloadCache(store: KeyValueStore<SizedPayload>): PayloadCache {
   return {
     get: async (key) => (await store.get(key))?.value,
-    set: (key, value, sizeBytes) => store.set(key, { value, sizeBytes }, ttlMs),
+    set: (key, value, sizeBytes, ttlMs) => store.set(key, { value, sizeBytes }, ttlMs),
   };
 }
 
 /** A payload cache in process memory only (tests, and embedding without Redis). */
-export function memoryPayloadCache(options: { ttlMs: number; now?: () => number }): PayloadCache {
-  return payloadCache(memoryStore(payloadMemoryOptions(options.now)), options.ttlMs);
+export function memoryPayloadCache(options: { now?: () => number } = {}): PayloadCache {
+  return payloadCache(memoryStore(payloadMemoryOptions(options.now)));
 }

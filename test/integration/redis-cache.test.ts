@@ -16,15 +16,14 @@ describe('the Redis payload cache when Redis cannot be reached', () => {
     let fallbacks = 0;
     const stores = createStores({
       redisUrl: `redis://:hunter2@127.0.0.1:${await freePort()}`,
-      payloadTtlMs: 1_000,
       log: { info: () => undefined, warn: () => undefined },
       metrics: { redisAvailable: () => undefined },
       onFallback: () => (fallbacks += 1),
     });
-    const cache = stores.payloads!;
+    const cache = stores.payloads;
     try {
       await expect(cache.get('k')).resolves.toBeUndefined();
-      await expect(cache.set('k', { a: 1 }, 7)).resolves.toBeUndefined();
+      await expect(cache.set('k', { a: 1 }, 7, 1_000)).resolves.toBeUndefined();
       await expect(cache.get('k')).resolves.toEqual({ a: 1 });
       expect(fallbacks).toBe(3);
     } finally {

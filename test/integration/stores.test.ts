@@ -193,14 +193,13 @@ describe('createStores with REDIS_URL pointing at a closed port', () => {
     const fallbacks: string[] = [];
     const stores = createStores({
       redisUrl: `redis://:secret@127.0.0.1:${await freePort()}`,
-      payloadTtlMs: LONG_TTL_MS,
       log: { info: () => undefined, warn: () => undefined },
       metrics: { redisAvailable: () => undefined },
       onFallback: (name, operation) => fallbacks.push(`${name}.${operation}`),
     });
     try {
-      await stores.payloads!.set('page', { nodes: [1, 2] }, 16);
-      expect(await stores.payloads!.get('page')).toEqual({ nodes: [1, 2] });
+      await stores.payloads.set('page', { nodes: [1, 2] }, 16, LONG_TTL_MS);
+      expect(await stores.payloads.get('page')).toEqual({ nodes: [1, 2] });
       await stores.apq.set('apq:hash', '{ __typename }');
       expect(await stores.apq.get('apq:hash')).toBe('{ __typename }');
       expect(stores.redisHealth?.up).toBe(false);

@@ -33,6 +33,7 @@ function client(options: Partial<UpstreamOptions> & Partial<UpstreamDeps> = {}):
       timeoutMs: 5_000,
       // No retries unless a test asks: one upstream request per logical call.
       retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, retryAfterMaxMs: 0 },
+      cacheTtlMs: 60_000,
       ...upstreamOptions,
     },
     { apiKey, cache, log },
@@ -146,7 +147,7 @@ describe('the payload cache', () => {
 
   it('reuses a validated payload until its TTL has passed', async () => {
     let now = 1_000;
-    const cached = client({ cache: memoryPayloadCache({ ttlMs: 500, now: () => now }) });
+    const cached = client({ cache: memoryPayloadCache({ now: () => now }), cacheTtlMs: 500 });
     const id = upstream.records[3]!.id;
     await cached.listPhoneNumbers({ limit: 10 });
     await cached.getPhoneNumber(id);
@@ -160,7 +161,7 @@ describe('the payload cache', () => {
   });
 
   it('keeps neither errors, nor broken payloads, nor 404s', async () => {
-    const cached = client({ cache: memoryPayloadCache({ ttlMs: 60_000 }) });
+    const cached = client({ cache: memoryPayloadCache() });
     upstream.faults.inject({ fault: { kind: 'status', status: 503 }, times: 1 });
     await expect(cached.listPhoneNumbers({ limit: 10 })).rejects.toBeInstanceOf(CartesiaHttpError);
     upstream.faults.inject({ fault: { kind: 'drift' }, times: 1 });
@@ -172,8 +173,8 @@ describe('the payload cache', () => {
   });
 
   it('keys entries by URL and a fingerprint of the API key, never the key itself', async () => {
-    const one = recording(memoryPayloadCache({ ttlMs: 60_000 }));
-    const other = recording(memoryPayloadCache({ ttlMs: 60_000 }));
+    const one = recording(memoryPayloadCache());
+    const other = recording(memoryPayloadCache());
     await client({ cache: one.cache }).listPhoneNumbers({ limit: 10, q: 'x' });
     await client({ cache: other.cache, apiKey: 'sk_car_another_key' })
       .listPhoneNumbers({ limit: 10, q: 'x' })
@@ -186,17 +187,18 @@ describe('the payload cache', () => {
   });
 
   it('versions keys by the upstream contract: a hash of the OpenAPI file is part of every key', async () => {
-    const store = recording(memoryPayloadCache({ ttlMs: 60_000 }));
+    const store = recording(memoryPayloadCache());
     await client({ cache: store.cache }).listPhoneNumbers({ limit: 10 });
     expect(store.keys[0]).toContain(` ${openApiFingerprint()} `);
   });
 
   it('validates a hit like a fresh body: an entry that breaks the contract is a miss', async () => {
-    const memory = memoryPayloadCache({ ttlMs: 60_000 });
+    const memory = memoryPayloadCache();
     const store = recording(memory);
     const cached = client({ cache: store.cache });
     await cached.listPhoneNumbers({ limit: 10 });
-    await memory.set(store.keys[0]!, { data: [{ id: 42 }], has_more: 'perhaps' }, 10);
+    const entry = (await memory.get(store.keys[0]!)) as { generation: string };
+    await memory.set(store.keys[0]!, { ...entry, body: { data: [{ id: 42 }], has_more: 'perhaps' } }, 10, 60_000);
     await expect(cached.listPhoneNumbers({ limit: 10 })).resolves.toEqual(firstPage());
     expect(upstream.requests).toHaveLength(2);
   });
@@ -238,7 +240,7 @@ describe('the client events', () => {
 
   it('reports joins and store lookups as shared-call events, and breaker changes', async () => {
     const observed = client({
-      cache: memoryPayloadCache({ ttlMs: 60_000 }),
+      cache: memoryPayloadCache(),
       breaker: { threshold: 1, cooldownMs: 60_000 },
     });
     const shared: string[] = [];

@@ -43,15 +43,26 @@ describe('loadConfig: production hardening', () => {
     expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '700', UPSTREAM_BODY_TIMEOUT_MS: '90' }).upstream.bodyTimeoutMs).toBe(90);
   });
 
-  it('leaves client auth off unless AUTH_MODE is set, in production too', () => {
-    expect(loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k' }).auth).toEqual({ mode: 'none' });
-    expect(loadConfig({ NODE_ENV: 'production', CARTESIA_API_KEY: 'k', AUTH_MODE: 'none' }).auth).toEqual({
+  it('leaves client auth off unless AUTH_MODE is set, in production too, but then refuses anonymous writes', () => {
+    const production = { NODE_ENV: 'production', CARTESIA_API_KEY: 'k' };
+    expect(loadConfig(production).auth).toEqual({ mode: 'none', anonymousWrites: false });
+    expect(loadConfig({ ...production, AUTH_MODE: 'none' }).auth).toEqual({ mode: 'none', anonymousWrites: false });
+    expect(loadConfig({ ...production, ALLOW_ANONYMOUS_WRITES: 'true' }).auth).toEqual({
       mode: 'none',
+      anonymousWrites: true,
     });
   });
 
+  it('lets the demo write anonymously outside production, unless told not to', () => {
+    expect(loadConfig({}).auth).toEqual({ mode: 'none', anonymousWrites: true });
+    expect(loadConfig({ ALLOW_ANONYMOUS_WRITES: 'false' }).auth).toEqual({ mode: 'none', anonymousWrites: false });
+    expect(problemsOf({ AUTH_MODE: 'jwt', ALLOW_ANONYMOUS_WRITES: 'true' })).toContain(
+      'ALLOW_ANONYMOUS_WRITES only applies to AUTH_MODE=none',
+    );
+  });
+
   it('says what each auth mode is missing', () => {
-    expect(problemsOf({ AUTH_MODE: 'static' })).toEqual(['AUTH_MODE=static needs AUTH_TOKENS or AUTH_TOKENS_FILE']);
+    expect(problemsOf({ AUTH_MODE: 'static' })).toEqual(['AUTH_MODE=static needs AUTH_TOKENS, AUTH_WRITE_TOKENS or their _FILE variants']);
     expect(problemsOf({ AUTH_MODE: 'jwt', AUTH_JWT_ISSUER: 'i' })).toEqual([
       'AUTH_MODE=jwt needs AUTH_JWKS_URL, AUTH_JWT_AUDIENCE',
     ]);

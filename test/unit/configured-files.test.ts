@@ -45,13 +45,14 @@ describe('the files the configuration names (read by the composition root)', () 
     expect(files.auth).toEqual({
       mode: 'static',
       tokenSha256: [sha256('plain-token'), sha256('pre-hashed'), sha256('token-from-file')],
+      writeTokenSha256: [],
     });
     expect(JSON.stringify(files)).not.toContain('plain-token');
     expect(fileProblemsOf({ AUTH_MODE: 'static', AUTH_TOKENS_FILE: '/nonexistent/tokens' })[0]).toMatch(
       /AUTH_TOKENS_FILE: cannot read .*ENOENT/,
     );
     expect(fileProblemsOf({ AUTH_MODE: 'static', AUTH_TOKENS_FILE: file('no-tokens', '# none yet\n') })).toEqual([
-      'AUTH_MODE=static needs AUTH_TOKENS or AUTH_TOKENS_FILE',
+      'AUTH_MODE=static needs AUTH_TOKENS, AUTH_WRITE_TOKENS or their _FILE variants',
     ]);
   });
 

@@ -87,19 +87,19 @@ describe('UpstreamResilience', () => {
     await expect(policy.execute(OP, {}, async () => 'closed again')).resolves.toBe('closed again');
   });
 
-  it('retries a POST only when its failed attempt provably never reached Cartesia', async () => {
+  it('retries a non-idempotent call (POST) only when its failed attempt provably never reached Cartesia', async () => {
     const refused = failingWith(new CartesiaNetworkError(OP, { mayHaveReachedUpstream: false }));
-    await expect(resilience({ retries: 2 }).execute(OP, { method: 'POST' }, refused)).resolves.toBe('ok');
+    await expect(resilience({ retries: 2 }).execute(OP, { idempotent: false }, refused)).resolves.toBe('ok');
     expect(refused).toHaveBeenCalledTimes(2);
 
     const reset = failingWith(new CartesiaNetworkError(OP, { mayHaveReachedUpstream: true }));
-    await expect(resilience({ retries: 2 }).execute(OP, { method: 'POST' }, reset)).rejects.toBeInstanceOf(
+    await expect(resilience({ retries: 2 }).execute(OP, { idempotent: false }, reset)).rejects.toBeInstanceOf(
       CartesiaNetworkError,
     );
     expect(reset).toHaveBeenCalledTimes(1);
 
     const sameForGet = failingWith(new CartesiaNetworkError(OP, { mayHaveReachedUpstream: true }));
-    await expect(resilience({ retries: 2 }).execute(OP, { method: 'GET' }, sameForGet)).resolves.toBe('ok');
+    await expect(resilience({ retries: 2 }).execute(OP, { idempotent: true }, sameForGet)).resolves.toBe('ok');
     expect(sameForGet).toHaveBeenCalledTimes(2);
   });
 

@@ -42,28 +42,28 @@ describe('retry policy', () => {
   });
 });
 
-describe('mayRetry: the method decides', () => {
+describe('mayRetry: idempotence decides', () => {
   const reset = new CartesiaNetworkError(OP, { mayHaveReachedUpstream: true });
   const refused = new CartesiaNetworkError(OP, { mayHaveReachedUpstream: false });
   const unavailable = new CartesiaHttpError(OP, 503);
 
-  it.each(['GET', 'PUT', 'DELETE'] as const)('%s (idempotent) is retried after any retryable failure', (method) => {
-    expect(mayRetry(method, reset)).toBe(true);
-    expect(mayRetry(method, refused)).toBe(true);
-    expect(mayRetry(method, unavailable)).toBe(true);
+  it('retries an idempotent call (GET, DELETE, PATCH of absolute values) after any retryable failure', () => {
+    expect(mayRetry(true, reset)).toBe(true);
+    expect(mayRetry(true, refused)).toBe(true);
+    expect(mayRetry(true, unavailable)).toBe(true);
   });
 
-  it.each(['POST', 'PATCH'] as const)('%s is retried only when the request provably never left', (method) => {
-    expect(mayRetry(method, refused)).toBe(true);
-    expect(mayRetry(method, reset)).toBe(false);
-    expect(mayRetry(method, unavailable)).toBe(false);
-    expect(mayRetry(method, new CartesiaHttpError(OP, 429))).toBe(false);
+  it('retries a non-idempotent call (POST) only when the request provably never left', () => {
+    expect(mayRetry(false, refused)).toBe(true);
+    expect(mayRetry(false, reset)).toBe(false);
+    expect(mayRetry(false, unavailable)).toBe(false);
+    expect(mayRetry(false, new CartesiaHttpError(OP, 429))).toBe(false);
   });
 
-  it('never retries what is not retryable, whatever the method', () => {
-    for (const method of ['GET', 'POST'] as const) {
-      expect(mayRetry(method, new CartesiaTimeoutError(OP, 10, { mayHaveReachedUpstream: false }))).toBe(false);
-      expect(mayRetry(method, new CartesiaHttpError(OP, 500))).toBe(false);
+  it('never retries what is not retryable, idempotent or not', () => {
+    for (const idempotent of [true, false]) {
+      expect(mayRetry(idempotent, new CartesiaTimeoutError(OP, 10, { mayHaveReachedUpstream: false }))).toBe(false);
+      expect(mayRetry(idempotent, new CartesiaHttpError(OP, 500))).toBe(false);
     }
   });
 });

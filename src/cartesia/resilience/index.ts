@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CartesiaAbortedError, CartesiaTimeoutError, type CartesiaError } from '../errors';
-import type { HttpMethod } from '../transport/transport';
 import { UpstreamCircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
 import { mayRetry, retryDelayMs, type RetryOptions } from './retry';
 
@@ -18,8 +17,8 @@ export interface CallBudget {
   readonly signal?: AbortSignal;
   /** Epoch ms after which no attempt starts and no backoff sleeps; see REQUEST_DEADLINE_MS. */
   readonly deadlineAt?: number;
-  /** Decides whether a failure may be retried; GET when absent. */
-  readonly method?: HttpMethod;
+  /** Whether the call may be sent again after it may have reached Cartesia (see mayRetry); true when absent. */
+  readonly idempotent?: boolean;
 }
 
 /** What one attempt gets to work with. */
@@ -38,7 +37,7 @@ export interface ResilienceOptions {
 
 /**
  * Runs upstream calls with retries (capped, jittered, honouring Retry-After,
- * only where the method allows), a circuit breaker, and a deadline that
+ * only where the call is idempotent or provably never left), a circuit breaker, and a deadline that
  * bounds the whole sequence: no attempt starts and no backoff sleeps past it.
  */
 export class UpstreamResilience {
@@ -50,7 +49,7 @@ export class UpstreamResilience {
 
   async execute<T>(operation: string, budget: CallBudget, attempt: (attempt: Attempt) => Promise<T>): Promise<T> {
     const deadlineAt = budget.deadlineAt ?? Number.POSITIVE_INFINITY;
-    const method = budget.method ?? 'GET';
+    const idempotent = budget.idempotent ?? true;
     // Whether an earlier attempt may have reached Cartesia: errors made here, between attempts, say so too.
     let mayHaveReachedUpstream = false;
     for (let number = 0; ; number += 1) {
@@ -65,7 +64,7 @@ export class UpstreamResilience {
           (trial) => withinDeadline(operation, deadlineAt, trial),
         );
       } catch (error) {
-        const delay = mayRetry(method, error) ? retryDelayMs(error, number, this.options.retry) : undefined;
+        const delay = mayRetry(idempotent, error) ? retryDelayMs(error, number, this.options.retry) : undefined;
         if (delay === undefined || Date.now() + delay >= deadlineAt) throw error;
         mayHaveReachedUpstream ||= (error as CartesiaError).mayHaveReachedUpstream;
         await backoff(operation, delay, budget.signal, mayHaveReachedUpstream);

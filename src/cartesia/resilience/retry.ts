@@ -1,6 +1,5 @@
 import type { CartesiaError } from '../errors';
 import { CartesiaHttpError, CartesiaNetworkError } from '../errors';
-import type { HttpMethod } from '../transport/transport';
 
 /** When and how long to wait before calling Cartesia again after a failed attempt. */
 export interface RetryOptions {
@@ -17,9 +16,6 @@ export interface RetryOptions {
 // failed, the service is overloaded, or it asked us to slow down.
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
-/** Sending these twice has the effect of sending them once (RFC 9110, 9.2.2). */
-const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
-
 /**
  * Whether a failed attempt is worth another: connection failures and
  * 429/502/503/504. Timeouts are not retried (a hung upstream would hold the
@@ -31,13 +27,14 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /**
- * Whether `method` may be sent again after `error`. Idempotent methods may;
- * a POST or PATCH only when the failed request provably never reached
- * Cartesia (else a retry could create or change something twice).
+ * Whether a request may be sent again after `error`. An idempotent one
+ * (sending it twice has the effect of sending it once: GET, DELETE, a PATCH
+ * of absolute values) may; any other only when the failed request provably
+ * never reached Cartesia (else a retry could create something twice).
  */
-export function mayRetry(method: HttpMethod, error: unknown): boolean {
+export function mayRetry(idempotent: boolean, error: unknown): boolean {
   if (!isRetryable(error)) return false;
-  return IDEMPOTENT_METHODS.has(method) || !(error as CartesiaError).mayHaveReachedUpstream;
+  return idempotent || !(error as CartesiaError).mayHaveReachedUpstream;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface OperationLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxRootFields: number;
+  /** Mutation root fields per operation: each is a write, applied one after another. */
+  readonly maxMutations: number;
   readonly maxUpstreamCalls: number;
   readonly maxDirectives: number;
   readonly maxTokens: number;
@@ -66,10 +68,21 @@ function upstreamCost(fields: readonly FieldNode[]): number {
  * GRAPHQL_MAX_UPSTREAM_CALLS is refused whole, not half executed.
  */
 export function upstreamBudgetRule(
-  limits: Pick<OperationLimits, 'maxRootFields' | 'maxUpstreamCalls'>,
+  limits: Pick<OperationLimits, 'maxRootFields' | 'maxUpstreamCalls' | 'maxMutations'>,
 ): ValidationRule {
   return (context) => ({
     OperationDefinition(operation) {
+      if (operation.operation === 'mutation') {
+        const writes = rootFields(operation.selectionSet, context).filter((field) => !field.name.value.startsWith('__'));
+        if (writes.length <= limits.maxMutations) return;
+        context.reportError(
+          new OperationLimitError(
+            ErrorCode.TOO_MANY_MUTATIONS,
+            `The operation has ${writes.length} mutations; at most ${limits.maxMutations} are allowed per operation.`,
+          ),
+        );
+        return;
+      }
       if (operation.operation !== 'query') return;
       const fields = rootFields(operation.selectionSet, context).filter((field) => !field.name.value.startsWith('__'));
       if (fields.length > limits.maxRootFields) {

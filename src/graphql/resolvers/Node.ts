@@ -1,6 +1,6 @@
 import type { NodeResolvers } from '../../__generated__/resolvers-types';
 
-// PhoneNumber is the only Node today; a second one needs a discriminator here.
+// Phone numbers carry a provider; agents never do.
 export const Node: NodeResolvers = {
-  __resolveType: () => 'PhoneNumber',
+  __resolveType: (node) => ('provider' in node ? 'PhoneNumber' : 'Agent'),
 };
