@@ -15,3 +15,15 @@ export type ProviderTypeValue = ProviderRecord['type'];
 type ListOperation = operations['phone_numbers_list'];
 export type PhoneNumberListQuery = NonNullable<ListOperation['parameters']['query']>;
 export type PhoneNumberListPage = ListOperation['responses']['200']['content']['application/json'];
+
+// The write operations and List Agents.
+export type AgentSummaryRecord = Schemas['AgentSummary'];
+export type AgentListRecord = Schemas['GetAgentsResponse'];
+export type ProvisioningUsageRecord = Schemas['PhoneNumberProvisioningUsageResponse'];
+export type ProviderReference = Schemas['ProviderReference'];
+export type ProviderReferenceById = Schemas['ProviderReferenceById'];
+export type ImportPhoneNumberBody = Schemas['ImportPhoneNumberBody'];
+export type ProvisionPhoneNumberBody = Schemas['ProvisionPhoneNumberBody'];
+export type UpdatePhoneNumberBody = Schemas['UpdatePhoneNumberBody'];
+export type ProvisionedPhoneNumberRecord = Schemas['ProvisionPhoneNumberResponse'];
+export type ErrorRecord = Schemas['ErrorResponse'];
