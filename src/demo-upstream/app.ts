@@ -17,7 +17,7 @@ import { UNAUTHORIZED_MESSAGE, type BearerKey } from './auth';
 import { MALFORMED_BODY, driftBody, statusFaultBody, type Fault, type FaultInjector } from './faults';
 import type { RecordedRequest, RequestLog } from './request-log';
 import type { PhoneNumberStore } from './store';
-import { compileRequestValidator, openApiRoute, preview, type OperationId } from './validation';
+import { MISSING_BODY, compileRequestValidator, openApiRoute, preview, type OperationId } from './validation';
 import type { PhoneNumberWrites, WriteOutcome } from './writes';
 
 /** What the app serves and consults; owned by the caller (server.ts), shared by reference. */
@@ -291,12 +291,16 @@ export function buildApp(context: AppContext): FastifyInstance {
     frameworkErrors: (_error, request, reply) => admit(request, reply, () => notFound(request, reply)),
   });
   app.setValidatorCompiler(compileRequestValidator);
+  // JSON only, as the OpenAPI file has it: a text body is drained unread like any other type.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', drainBody);
   app.addHook('onRequest', admit);
-  // After parsing, before validation: a test sees what was sent, valid or not.
-  app.addHook('preValidation', (request, _reply, done) => {
+  app.addHook('preValidation', (request, reply, done) => {
+    // After parsing, before validation: a test sees what was sent, valid or not.
     const recorded = states.get(request)?.recorded;
     if (recorded && request.body !== undefined) recorded.body = request.body;
+    // Fastify validates a missing body as null, and "must be object" would not say what to do.
+    if (request.body === undefined && request.routeOptions.schema?.body) return sendError(reply, 400, MISSING_BODY);
     done();
   });
   app.addHook('onSend', replaceAnswers(context, states));
