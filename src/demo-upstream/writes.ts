@@ -80,9 +80,12 @@ export class PhoneNumberWrites {
     const agent =
       body.agent_id === undefined ? { ok: true as const, value: current.agent } : this.agentOrNone(body.agent_id);
     if (!agent.ok) return agent;
-    const provider = body.provider === undefined ? current.provider : this.providerFor(current, body.provider.id);
-    if ('ok' in provider) return provider;
-    const next = { ...current, label: body.label ?? current.label, agent: agent.value, provider };
+    const provider =
+      body.provider === undefined
+        ? { ok: true as const, value: current.provider }
+        : this.providerFor(current, body.provider.id);
+    if (!provider.ok) return provider;
+    const next = { ...current, label: body.label ?? current.label, agent: agent.value, provider: provider.value };
     if (JSON.stringify(next) === JSON.stringify(current)) return { ok: true, status: 200, body: current };
     const updated = { ...next, updated_at: this.now() };
     this.deps.store.replace(updated);
@@ -126,7 +129,10 @@ export class PhoneNumberWrites {
   }
 
   /** The provider `record` may move to: a link of the same type whose account holds the number. */
-  private providerFor(record: PhoneNumberRecord, providerId: string): TwilioProviderRecord | Refusal {
+  private providerFor(
+    record: PhoneNumberRecord,
+    providerId: string,
+  ): { ok: true; value: TwilioProviderRecord } | Refusal {
     // Only Twilio links have ids: there is no Cartesia provider to name.
     const target = this.deps.account.twilioProvider(providerId);
     if (!target) return refuse(404, `Provider ${preview(providerId)} not found.`);
@@ -136,7 +142,7 @@ export class PhoneNumberWrites {
     if (!this.deps.account.holds(target.id, record.number)) {
       return refuse(400, `The account of provider ${target.id} does not hold ${record.number}.`);
     }
-    return { ...target };
+    return { ok: true, value: { ...target } };
   }
 }
 
