@@ -16,14 +16,17 @@ type ListOperation = operations['phone_numbers_list'];
 export type PhoneNumberListQuery = NonNullable<ListOperation['parameters']['query']>;
 export type PhoneNumberListPage = ListOperation['responses']['200']['content']['application/json'];
 
+// The write operations and List Agents.
 export type AgentSummaryRecord = Schemas['AgentSummary'];
 export type AgentListRecord = Schemas['GetAgentsResponse'];
 export type ProvisioningUsageRecord = Schemas['PhoneNumberProvisioningUsageResponse'];
-/** What Provision answers: a phone number without its (always Cartesia) provider. */
-export type ProvisionedPhoneNumberRecord = Schemas['ProvisionPhoneNumberResponse'];
+export type ProviderReference = Schemas['ProviderReference'];
+export type ProviderReferenceById = Schemas['ProviderReferenceById'];
 export type ImportPhoneNumberBody = Schemas['ImportPhoneNumberBody'];
 export type ProvisionPhoneNumberBody = Schemas['ProvisionPhoneNumberBody'];
 export type UpdatePhoneNumberBody = Schemas['UpdatePhoneNumberBody'];
-export type ProviderReference = Schemas['ProviderReference'];
+export type ProvisionedPhoneNumberRecord = Schemas['ProvisionPhoneNumberResponse'];
+export type ErrorRecord = Schemas['ErrorResponse'];
+
 /** An agent as the gateway meets it: {id, name} on a phone number, or a summary from the agents list. */
 export type AgentModel = AgentRecord | AgentSummaryRecord;

@@ -1,19 +1,30 @@
-// The demo upstream's HTTP side: a Fastify app serving the OpenAPI
-// operations it implements, with faults, auth and the request log in front.
-// Order per request: record, fault, auth, route (404), method (405), then
-// the OpenAPI validation (Cartesia-Version, parameters: 400) and the handler.
+// The demo upstream's HTTP side: a Fastify app serving every operation of the
+// OpenAPI file, with faults, auth and the request log in front.
+// Order per request: record, fault, auth, route (404), method (405), body
+// (recorded), the OpenAPI validation (Cartesia-Version, parameters, body:
+// 400) and the handler; faults marked afterApply replace the answer last.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { operations } from '../__generated__/cartesia-openapi';
-import type { PhoneNumberListQuery } from '../cartesia/types';
+import type {
+  AgentListRecord,
+  ImportPhoneNumberBody,
+  PhoneNumberListQuery,
+  ProvisionPhoneNumberBody,
+  UpdatePhoneNumberBody,
+} from '../cartesia/types';
+import type { DemoAccount } from './account';
 import { UNAUTHORIZED_MESSAGE, type BearerKey } from './auth';
 import { MALFORMED_BODY, driftBody, statusFaultBody, type Fault, type FaultInjector } from './faults';
 import type { RecordedRequest, RequestLog } from './request-log';
 import type { PhoneNumberStore } from './store';
-import { compileRequestValidator, openApiRoute, preview } from './validation';
+import { MISSING_BODY, compileRequestValidator, openApiRoute, preview, type OperationId } from './validation';
+import type { PhoneNumberWrites, WriteOutcome } from './writes';
 
 /** What the app serves and consults; owned by the caller (server.ts), shared by reference. */
 export interface AppContext {
   store: PhoneNumberStore;
+  account: DemoAccount;
+  writes: PhoneNumberWrites;
   faults: FaultInjector;
   log: RequestLog;
   key: BearerKey;
@@ -22,7 +33,15 @@ export interface AppContext {
 }
 
 type Next = () => void;
-type GetParams = operations['phone_numbers_get']['parameters']['path'];
+type Handler = (request: FastifyRequest, reply: FastifyReply) => void;
+type IdParams = operations['phone_numbers_get']['parameters']['path'];
+
+/** What happens to a request on its way, keyed by Fastify's per-request object. */
+interface RequestState {
+  recorded: RecordedRequest;
+  /** A fault that replaces the answer once the request was handled. */
+  afterApply?: Fault;
+}
 
 /** Strips an absolute-form target's scheme and authority, and any fragment: routing sees path and query only. */
 function originForm(url = '/'): string {
@@ -82,28 +101,51 @@ function drainBody(
   payload.resume();
 }
 
-/** The implemented operations, as Fastify routes; returns the methods served per url (for 405's Allow). */
-function registerOperations(app: FastifyInstance, { store }: AppContext): Map<string, string[]> {
-  const list = openApiRoute('phone_numbers_list');
-  const get = openApiRoute('phone_numbers_get');
-  app.route<{ Querystring: PhoneNumberListQuery }>({
-    ...list,
-    handler: (request, reply) => {
-      const result = store.list(request.query);
+function sendOutcome<T>(reply: FastifyReply, outcome: WriteOutcome<T>): void {
+  if (!outcome.ok) return sendError(reply, outcome.status, outcome.error);
+  if (outcome.body === undefined) return void reply.code(outcome.status).send();
+  sendJson(reply, outcome.status, JSON.stringify(outcome.body));
+}
+
+/** One handler per operation of the OpenAPI file: a new operation there breaks the build here until it is served. */
+function operationHandlers({ store, account, writes }: AppContext): Record<OperationId, Handler> {
+  // Bodies and parameters are typed by the schemas Fastify validated them against before the handler runs.
+  const id = (request: FastifyRequest): string => (request.params as IdParams).id;
+  return {
+    phone_numbers_list: (request, reply) => {
+      const result = store.list(request.query as PhoneNumberListQuery);
       if (!result.ok) return sendError(reply, 400, result.error);
       sendJson(reply, 200, result.json);
     },
-  });
-  app.route<{ Params: GetParams }>({
-    ...get,
-    handler: (request, reply) => {
-      const json = store.get(request.params.id);
-      if (json === undefined) return sendError(reply, 404, `Phone number ${preview(request.params.id)} not found.`);
+    phone_numbers_get: (request, reply) => {
+      const json = store.get(id(request));
+      if (json === undefined) return sendError(reply, 404, `Phone number ${preview(id(request))} not found.`);
       sendJson(reply, 200, json);
     },
-  });
+    agents_list: (_request, reply) => {
+      const body: AgentListRecord = { summaries: account.agents };
+      sendJson(reply, 200, JSON.stringify(body));
+    },
+    phone_numbers_provisioning_usage: (_request, reply) =>
+      sendJson(reply, 200, JSON.stringify(account.provisioningUsage)),
+    phone_numbers_import: (request, reply) =>
+      sendOutcome(reply, writes.importNumber(request.body as ImportPhoneNumberBody)),
+    phone_numbers_provision: (request, reply) =>
+      sendOutcome(reply, writes.provisionNumber(request.body as ProvisionPhoneNumberBody)),
+    phone_numbers_update: (request, reply) =>
+      sendOutcome(reply, writes.updateNumber(id(request), request.body as UpdatePhoneNumberBody)),
+    phone_numbers_delete: (request, reply) => sendOutcome(reply, writes.deleteNumber(id(request))),
+  };
+}
+
+/** Every operation as a Fastify route; returns the methods served per url (for 405's Allow). */
+function registerOperations(app: FastifyInstance, context: AppContext): Map<string, string[]> {
   const served = new Map<string, string[]>();
-  for (const { url, method } of [list, get]) served.set(url, [...(served.get(url) ?? []), String(method)]);
+  for (const [operationId, handler] of Object.entries(operationHandlers(context))) {
+    const route = openApiRoute(operationId as OperationId);
+    app.route({ ...route, handler });
+    served.set(route.url, [...(served.get(route.url) ?? []), String(route.method)]);
+  }
   return served;
 }
 
@@ -124,46 +166,114 @@ function registerMethodNotAllowed(app: FastifyInstance, served: Map<string, stri
   }
 }
 
+/** What a status, malformed or drift fault answers in place of the real answer. */
+interface SubstituteAnswer {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** How a fault's effect reaches the client, wherever it fires. */
+interface FaultEffects {
+  /** Answer this instead. */
+  substitute: (answer: SubstituteAnswer) => void;
+  /** Carry on as without the fault (after a delay). */
+  proceed: Next;
+}
+
+/** Enacts a fault; the same for faults firing on arrival and those replacing an answer (afterApply). */
+function enactFault(
+  fault: Fault,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  effects: FaultEffects,
+  store: PhoneNumberStore,
+): void {
+  switch (fault.kind) {
+    case 'status':
+      return effects.substitute({ status: fault.status, body: statusFaultBody(fault), headers: fault.headers });
+    case 'malformed':
+      return effects.substitute({ status: 200, body: MALFORMED_BODY });
+    case 'drift': {
+      const isList = request.url.split('?')[0] === openApiRoute('phone_numbers_list').url;
+      return effects.substitute({ status: 200, body: driftBody(isList, store.records[0]) });
+    }
+    case 'delay':
+      return afterDelay(reply, fault.ms, effects.proceed);
+    case 'hang':
+      return; // the socket stays open until the client gives up or close() destroys it
+    case 'reset':
+      request.raw.socket.destroy();
+      return;
+  }
+}
+
 /** Record, fault, auth: the global onRequest hook, also run for requests Fastify cannot route. */
-function gate(context: AppContext): (request: FastifyRequest, reply: FastifyReply, next: Next) => void {
+function gate(
+  context: AppContext,
+  states: WeakMap<FastifyRequest, RequestState>,
+): (request: FastifyRequest, reply: FastifyReply, next: Next) => void {
   const { log, faults, key, store } = context;
-  const listUrl = openApiRoute('phone_numbers_list').url;
 
   function authorize(request: FastifyRequest, reply: FastifyReply, next: Next): void {
     if (key.accepts(request.headers.authorization)) return next();
     sendError(reply, 401, UNAUTHORIZED_MESSAGE, { 'www-authenticate': 'Bearer' });
   }
 
-  function applyFault(fault: Fault, request: FastifyRequest, reply: FastifyReply, next: Next, path: string): void {
-    switch (fault.kind) {
-      case 'status':
-        return sendJson(reply, fault.status, statusFaultBody(fault), fault.headers);
-      case 'delay':
-        return afterDelay(reply, fault.ms, () => authorize(request, reply, next));
-      case 'hang':
-        return; // the socket stays open until the client gives up or close() destroys it
-      case 'reset':
-        request.raw.socket.destroy();
-        return;
-      case 'malformed':
-        return sendJson(reply, 200, MALFORMED_BODY);
-      case 'drift':
-        return sendJson(reply, 200, driftBody(path === listUrl, store.records[0]));
-    }
-  }
-
   return (request, reply, next) => {
     const recorded = recordOf(request);
     log.record(recorded);
     const fault = faults.take(recorded);
-    if (fault) return applyFault(fault, request, reply, next, recorded.path);
-    authorize(request, reply, next);
+    states.set(request, { recorded, afterApply: fault?.afterApply ? fault : undefined });
+    if (!fault || fault.afterApply) return authorize(request, reply, next);
+    enactFault(
+      fault,
+      request,
+      reply,
+      {
+        substitute: (answer) => sendJson(reply, answer.status, answer.body, answer.headers),
+        proceed: () => authorize(request, reply, next),
+      },
+      store,
+    );
+  };
+}
+
+/** The onSend hook for afterApply faults: the request was handled, its answer is replaced (or lost). */
+function replaceAnswers(context: AppContext, states: WeakMap<FastifyRequest, RequestState>) {
+  return (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (error: null, payload: unknown) => void,
+  ): void => {
+    const state = states.get(request);
+    const fault = state?.afterApply;
+    if (!state || !fault) return done(null, payload);
+    state.afterApply = undefined; // once: an error answer sent instead must not be replaced again
+    enactFault(
+      fault,
+      request,
+      reply,
+      {
+        substitute: (answer) => {
+          // Nothing of the lost answer survives (e.g. an Allow or www-authenticate header).
+          Object.keys(reply.getHeaders()).forEach((name) => reply.removeHeader(name));
+          reply.code(answer.status).header('content-type', 'application/json');
+          if (answer.headers) reply.headers(answer.headers);
+          done(null, Buffer.from(answer.body));
+        },
+        proceed: () => done(null, payload),
+      },
+      context.store,
+    );
   };
 }
 
 /** The demo upstream as a Fastify app (not listening yet). */
 export function buildApp(context: AppContext): FastifyInstance {
-  const admit = gate(context);
+  const states = new WeakMap<FastifyRequest, RequestState>();
+  const admit = gate(context, states);
   const app = Fastify({
     // Benchmarks use this server as their upstream: no per-request logging.
     logger: false,
@@ -181,8 +291,19 @@ export function buildApp(context: AppContext): FastifyInstance {
     frameworkErrors: (_error, request, reply) => admit(request, reply, () => notFound(request, reply)),
   });
   app.setValidatorCompiler(compileRequestValidator);
+  // JSON only, as the OpenAPI file has it: a text body is drained unread like any other type.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', drainBody);
   app.addHook('onRequest', admit);
+  app.addHook('preValidation', (request, reply, done) => {
+    // After parsing, before validation: a test sees what was sent, valid or not.
+    const recorded = states.get(request)?.recorded;
+    if (recorded && request.body !== undefined) recorded.body = request.body;
+    // Fastify validates a missing body as null, and "must be object" would not say what to do.
+    if (request.body === undefined && request.routeOptions.schema?.body) return sendError(reply, 400, MISSING_BODY);
+    done();
+  });
+  app.addHook('onSend', replaceAnswers(context, states));
   if (context.latencyMs > 0) {
     app.addHook('onSend', (_request, reply, payload, done) =>
       afterDelay(reply, context.latencyMs, () => done(null, payload)),

@@ -3,6 +3,7 @@
 // mode all see byte-identical data for the same (count, seed).
 import type {
   AgentRecord,
+  AgentSummaryRecord,
   CartesiaProviderRecord,
   PhoneNumberRecord,
   TelephonyRegion,
@@ -130,19 +131,34 @@ class Rng {
     return out;
   }
 
-  /** Draws until `draw` yields a value not in `seen`; the caller guarantees the space is large enough. */
+  /** Draws until `draw` yields a value not in `seen`, and adds it; the caller guarantees the space is large enough. */
   unique<T>(seen: Set<T>, draw: () => T): T {
+    const value = this.fresh((candidate) => seen.has(candidate), draw);
+    seen.add(value);
+    return value;
+  }
+
+  /** Draws until `draw` yields a value that `isTaken` refuses (for spaces held elsewhere, e.g. the live store). */
+  fresh<T>(isTaken: (value: T) => boolean, draw: () => T): T {
     for (;;) {
       const value = draw();
-      if (seen.has(value)) continue;
-      seen.add(value);
-      return value;
+      if (!isTaken(value)) return value;
     }
+  }
+
+  /** A shuffled copy (Fisher-Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i -= 1) {
+      const j = this.int(0, i);
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
   }
 }
 
 /** `2025-01-02T03:04:05Z`: second precision, like the real API. */
-function isoSeconds(ms: number): string {
+export function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -196,9 +212,12 @@ function drawProvider(rng: Rng, catalog: Catalog): TwilioProviderRecord | Cartes
   return rng.pickWeighted(catalog.weightedTwilio).provider;
 }
 
+function randomNumber(rng: Rng, region: TelephonyRegion): string {
+  return rng.pick(NUMBER_PATTERNS[region]).replace(/x/g, () => String(rng.int(0, 9)));
+}
+
 function drawNumber(rng: Rng, region: TelephonyRegion, seen: Set<string>): string {
-  const patterns = NUMBER_PATTERNS[region];
-  return rng.unique(seen, () => rng.pick(patterns).replace(/x/g, () => String(rng.int(0, 9))));
+  return rng.unique(seen, () => randomNumber(rng, region));
 }
 
 function drawTimestamps(rng: Rng, seen: Set<number>): { created_at: string; updated_at: string } {
@@ -246,4 +265,110 @@ export function seedPhoneNumbers(count = 240, seed = 42): PhoneNumberRecord[] {
   const uniques: Uniques = { ids: new Set(), numbers: new Set(), createdAt: new Set() };
   const records = Array.from({ length: count }, () => drawRecord(rng, catalog, uniques));
   return records.sort(compareListOrder);
+}
+
+// ---------------------------------------------------------------------------
+// The account around the numbers: its agents, its Twilio links and the numbers
+// those links could import. Drawn from a second PRNG stream (the first one's
+// catalog draws replayed for ids and names), so adding detail here never
+// changes a seeded phone-number record.
+
+/** Agents no seeded number uses: List Agents must show more than the numbers reference. */
+const IDLE_AGENT_NAMES = [
+  'Collections Reminder',
+  'Onboarding Guide',
+  'Feedback Collector',
+  'Voicemail Screener',
+] as const;
+
+const AGENT_DESCRIPTIONS = [
+  'Answers the main line and routes callers to the right team.',
+  'Sorts inbound support calls by urgency before a human picks up.',
+  'Asks the qualifying questions and books a follow-up.',
+  'Takes messages outside office hours.',
+  'Handles invoices, refunds & payment plans.',
+  'Books, moves and cancels appointments.',
+] as const;
+
+const UNDESCRIBED_AGENT_SHARE = 0.3;
+
+/** How many numbers each seeded Twilio link can import. */
+export const IMPORTABLE_NUMBERS_PER_PROVIDER = 5;
+
+/** Separates the detail stream from the records' stream (any odd constant would do). */
+const DETAIL_STREAM_SALT = 0x9e3779b9;
+
+/** The seeded account: what List Agents, Import and Update consult. */
+export interface DemoCatalog {
+  /** Every agent, in List Agents order (a seeded shuffle: deliberately not by name). */
+  agents: AgentSummaryRecord[];
+  /** The Twilio links, in the order the records' stream drew them. */
+  twilioProviders: TwilioProviderRecord[];
+  /**
+   * Per Twilio provider id: numbers its account holds that no record uses at
+   * start. Links of one region share their first number (one account number
+   * visible through two links), so a number can move between them.
+   */
+  importableNumbers: Map<string, string[]>;
+}
+
+const detailRng = (seed: number): Rng => new Rng((seed ^ DETAIL_STREAM_SALT) >>> 0);
+
+function describeAgent(rng: Rng, agent: AgentRecord, seconds: Set<number>): AgentSummaryRecord {
+  const description = rng.chance(UNDESCRIBED_AGENT_SHARE) ? null : rng.pick(AGENT_DESCRIPTIONS);
+  return { ...agent, description, ...drawTimestamps(rng, seconds) };
+}
+
+function importableNumbers(
+  rng: Rng,
+  providers: readonly TwilioProviderRecord[],
+  taken: ReadonlySet<string>,
+): Map<string, string[]> {
+  const seen = new Set(taken);
+  const firstOfRegion = new Map<TelephonyRegion, string>();
+  const out = new Map<string, string[]>();
+  for (const { id, region } of providers) {
+    const shared = firstOfRegion.get(region);
+    const numbers = shared === undefined ? [] : [shared];
+    while (numbers.length < IMPORTABLE_NUMBERS_PER_PROVIDER) numbers.push(drawNumber(rng, region, seen));
+    firstOfRegion.set(region, numbers[0] as string);
+    out.set(id, numbers);
+  }
+  return out;
+}
+
+/**
+ * The account `seedPhoneNumbers(count, seed)` belongs to: the same agents
+ * (same ids and names) and Twilio links its records use, plus agents no
+ * number uses and each link's importable numbers.
+ *
+ * @param takenNumbers numbers already in use (the store's): importable numbers avoid them
+ */
+export function seedCatalog(seed = 42, takenNumbers: ReadonlySet<string> = new Set()): DemoCatalog {
+  const { agents, twilio } = makeCatalog(new Rng(seed));
+  const rng = detailRng(seed);
+  const idle = IDLE_AGENT_NAMES.map((name) => ({ id: `agent_${rng.chars(BASE62, 20)}`, name }));
+  const seconds = new Set<number>();
+  const summaries = [...agents, ...idle].map((agent) => describeAgent(rng, agent, seconds));
+  return {
+    agents: rng.shuffle(summaries),
+    twilioProviders: twilio,
+    importableNumbers: importableNumbers(rng, twilio, takenNumbers),
+  };
+}
+
+/** Ids and numbers for records the write endpoints create: seeded, so a run's writes are repeatable. */
+export interface WriteDraws {
+  phoneNumberId(isTaken: (id: string) => boolean): string;
+  /** A Cartesia-managed number: +1 and ten digits. */
+  usNumber(isTaken: (number: string) => boolean): string;
+}
+
+export function writeDraws(seed = 42): WriteDraws {
+  // A third stream: the detail stream's draws depend on the data set (taken numbers).
+  const rng = detailRng(~seed);
+  return {
+    phoneNumberId: (isTaken) => rng.fresh(isTaken, () => `pn_${rng.chars(BASE62, 24)}`),
+    usNumber: (isTaken) => rng.fresh(isTaken, () => randomNumber(rng, 'us1')),
+  };
 }

@@ -5,7 +5,18 @@ import { STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:http
 import type { PhoneNumberRecord } from '../cartesia/types';
 
 /** One way for the upstream to misbehave on a request. */
-export type Fault =
+export type Fault = FaultKind & {
+  /**
+   * Fire only once the request was handled in full (authenticated, validated,
+   * a write applied), replacing whatever it would have answered: "the write
+   * happened but the answer was lost". Default false: fire on arrival, before
+   * auth, so nothing is applied.
+   */
+  afterApply?: boolean;
+};
+
+/** What the upstream does instead of answering normally. */
+export type FaultKind =
   /** Answer with this status (and optional headers/body) instead of the real response, e.g. 503 or 429 + retry-after. */
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   /** Answer normally, but only after `ms` milliseconds. */
@@ -26,17 +37,23 @@ export interface FaultRule {
   times?: number;
   /** Only requests whose pathname starts with this prefix; all requests when omitted. */
   path?: string;
+  /** Only requests with this method (case-insensitive), e.g. 'POST'; every method when omitted. */
+  method?: string;
 }
 
 /** What a rule needs to know about a request to decide whether it matches. */
 export interface FaultTarget {
   path: string;
+  /** A rule with a `method` never matches a target without one. */
+  method?: string;
 }
 
 interface ActiveRule {
   fault: Fault;
   remaining: number;
   path: string;
+  /** Upper case; undefined for every method. */
+  method: string | undefined;
 }
 
 function assertValidFault(fault: Fault): void {
@@ -56,6 +73,13 @@ function assertValidFault(fault: Fault): void {
   }
 }
 
+function assertValidMethod(method: string | undefined): void {
+  if (method === undefined) return;
+  // An empty or spaced method would be a rule that never fires.
+  if (!/^[A-Za-z]+$/.test(method))
+    throw new RangeError(`method must be an HTTP method name, got ${JSON.stringify(method)}`);
+}
+
 function assertValidTimes(times: number | undefined): void {
   if (times === undefined) return;
   // times: 0 would be a rule that never fires, almost certainly a test bug.
@@ -64,17 +88,23 @@ function assertValidTimes(times: number | undefined): void {
 
 /**
  * Holds the active fault rules of one demo upstream. Rules are checked in
- * injection order; the first one matching the request's path fires and
+ * injection order; the first one matching the request's path and method fires and
  * uses up one of its `times`.
  */
 export class FaultInjector {
   private rules: ActiveRule[] = [];
 
-  /** Adds a rule after the existing ones. Throws on nonsensical rules (bad status, negative delay, times < 1). */
+  /** Adds a rule after the existing ones. Throws on nonsensical rules (bad status, negative delay, times < 1, bad method). */
   inject(rule: FaultRule): void {
     assertValidFault(rule.fault);
     assertValidTimes(rule.times);
-    this.rules.push({ fault: rule.fault, remaining: rule.times ?? Infinity, path: rule.path ?? '' });
+    assertValidMethod(rule.method);
+    this.rules.push({
+      fault: rule.fault,
+      remaining: rule.times ?? Infinity,
+      path: rule.path ?? '',
+      method: rule.method?.toUpperCase(),
+    });
   }
 
   /** Removes every rule, including ones that have not fired yet. */
@@ -92,7 +122,10 @@ export class FaultInjector {
    * @internal called by the server once per request.
    */
   take(request: FaultTarget): Fault | undefined {
-    const index = this.rules.findIndex((rule) => request.path.startsWith(rule.path));
+    const method = request.method?.toUpperCase();
+    const index = this.rules.findIndex(
+      (rule) => request.path.startsWith(rule.path) && (rule.method === undefined || rule.method === method),
+    );
     const rule = this.rules[index];
     if (!rule) return undefined;
     rule.remaining -= 1;
@@ -102,7 +135,7 @@ export class FaultInjector {
 }
 
 /** The body of a status fault: the given one verbatim (a string can mimic e.g. a proxy's HTML page), else a JSON error. */
-export function statusFaultBody(fault: Extract<Fault, { kind: 'status' }>): string {
+export function statusFaultBody(fault: Extract<FaultKind, { kind: 'status' }>): string {
   if (typeof fault.body === 'string') return fault.body;
   if (fault.body !== undefined) return JSON.stringify(fault.body);
   return JSON.stringify({ error: `Injected fault: HTTP ${fault.status} ${STATUS_CODES[fault.status] ?? ''}`.trim() });

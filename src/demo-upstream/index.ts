@@ -4,5 +4,15 @@ export type { DemoUpstream, DemoUpstreamOptions } from './server';
 export { CARTESIA_VERSION } from './auth';
 export type { RecordedRequest } from './request-log';
 export { FaultInjector } from './faults';
-export type { Fault, FaultRule, FaultTarget } from './faults';
-export { DEMO_API_KEY, MAX_SEED_COUNT, compareListOrder, seedPhoneNumbers } from './data';
+export type { Fault, FaultKind, FaultRule, FaultTarget } from './faults';
+export {
+  DEMO_API_KEY,
+  IMPORTABLE_NUMBERS_PER_PROVIDER,
+  MAX_SEED_COUNT,
+  compareListOrder,
+  seedCatalog,
+  seedPhoneNumbers,
+} from './data';
+export type { DemoCatalog } from './data';
+export { DEFAULT_PROVISIONING } from './account';
+export type { ProvisioningAllowance } from './account';

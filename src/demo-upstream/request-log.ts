@@ -10,6 +10,12 @@ export interface RecordedRequest {
   /** Search params as received, decoded; the last value wins for repeated names. */
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
+  /**
+   * The parsed JSON body, once it was read: absent for requests without one,
+   * and for requests answered before their body is read (faults that fire on
+   * arrival, 401, 404, 405).
+   */
+  body?: unknown;
 }
 
 /** How many requests a log keeps unless told otherwise. */

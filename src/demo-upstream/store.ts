@@ -28,9 +28,11 @@ function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
+/** A private, deeply frozen copy: callers can't mutate what is served, and their objects stay unfrozen. */
+export const frozenCopy = <T>(value: T): T => deepFreeze(structuredClone(value));
+
 function toEntry(record: PhoneNumberRecord): Entry {
-  // A private frozen copy: callers can't mutate what we serve, and we don't freeze their objects.
-  const own = deepFreeze(structuredClone(record));
+  const own = frozenCopy(record);
   return {
     record: own,
     json: JSON.stringify(own),
@@ -71,6 +73,8 @@ export class PhoneNumberStore {
   /** Sorted by `compareEntries`; positions are found by binary search, so no index goes stale on writes. */
   private readonly entries: Entry[] = [];
   private readonly byId = new Map<string, Entry>();
+  /** How many records carry each number (custom data sets may repeat one). */
+  private readonly numberCounts = new Map<string, number>();
   private snapshot: readonly PhoneNumberRecord[] | undefined;
 
   /** @throws if a record violates the OpenAPI contract or repeats an id (that would make cursors ambiguous) */
@@ -95,6 +99,20 @@ export class PhoneNumberStore {
     return this.byId.get(id)?.json;
   }
 
+  /** The record itself (frozen), or undefined when there is none with this id. */
+  find(id: string): PhoneNumberRecord | undefined {
+    return this.byId.get(id)?.record;
+  }
+
+  hasId(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Whether a record carries this exact number (E.164 strings compare as they are). */
+  hasNumber(number: string): boolean {
+    return this.numberCounts.has(number);
+  }
+
   /** Adds a record at its place in list order. @throws on a contract violation or a taken id */
   insert(record: PhoneNumberRecord): void {
     this.place(this.admit(record, 'record'));
@@ -116,6 +134,7 @@ export class PhoneNumberStore {
     if (!entry) return false;
     this.entries.splice(this.positionOf(entry), 1);
     this.byId.delete(id);
+    this.countNumber(entry.record.number, -1);
     this.snapshot = undefined;
     return true;
   }
@@ -153,7 +172,14 @@ export class PhoneNumberStore {
     const { id } = entry.record;
     if (this.byId.has(id)) throw new TypeError(`${where} repeats id ${id}`);
     this.byId.set(id, entry);
+    this.countNumber(entry.record.number, +1);
     this.snapshot = undefined;
+  }
+
+  private countNumber(number: string, change: 1 | -1): void {
+    const count = (this.numberCounts.get(number) ?? 0) + change;
+    if (count > 0) this.numberCounts.set(number, count);
+    else this.numberCounts.delete(number);
   }
 
   private place(entry: Entry): void {

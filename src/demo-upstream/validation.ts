@@ -65,7 +65,8 @@ function openApiDocument(): JsonSchema {
 function validatorAjv(): Ajv {
   if (ajv) return ajv;
   // No type coercion: query values are decoded by `wireDecoder`, which accepts only canonical forms.
-  ajv = new Ajv({ strict: false, discriminator: true, allErrors: false });
+  // verbose: a oneOf error carries its schema, whose member titles name the allowed shapes.
+  ajv = new Ajv({ strict: false, discriminator: true, allErrors: false, verbose: true });
   addFormats(ajv, { mode: 'fast' });
   ajv.addSchema({ ...openApiDocument(), $id: DOCUMENT_ID });
   return ajv;
@@ -168,15 +169,38 @@ const NOUNS: Record<string, string> = {
   body: 'body property',
 };
 
-/** A human-readable sentence for the first violation (error bodies are for operators reading logs). */
+/** The titles of a oneOf's members ('By ID', 'By Twilio Account'), from the document. */
+function memberTitles(members: unknown): string[] {
+  if (!Array.isArray(members)) return [];
+  return members.flatMap((member) => {
+    const schema = isObject(member) && typeof member.$ref === 'string' ? resolvePointer(member.$ref) : member;
+    return isObject(schema) && typeof schema.title === 'string' ? [schema.title] : [];
+  });
+}
+
+/**
+ * The violation to describe: a failed oneOf, not its first member's failure
+ * ("Unknown property" for a valid Twilio reference is a riddle), else the first.
+ */
+function violationToDescribe(errors: ErrorObject[] | null | undefined): ErrorObject | undefined {
+  return errors?.find((error) => error.keyword === 'oneOf') ?? errors?.[0];
+}
+
+/** A human-readable sentence for a violation (error bodies are for operators reading logs). */
 function describeRequestError(httpPart: string, error: ErrorObject | undefined): string {
   const noun = NOUNS[httpPart] ?? httpPart;
   if (!error) return `Invalid ${noun}.`;
   const { params } = error;
-  if (error.keyword === 'additionalProperties') return `Unknown ${noun} ${preview(params.additionalProperty)}.`;
-  if (error.keyword === 'required') return `The ${noun} ${preview(params.missingProperty)} is required.`;
   const field = error.instancePath.slice(1);
+  // Nested properties are named by their path, as the other messages do: "provider/id".
+  const named = (property: unknown): string => preview(field ? `${field}/${String(property)}` : property);
+  if (error.keyword === 'additionalProperties') return `Unknown ${noun} ${named(params.additionalProperty)}.`;
+  if (error.keyword === 'required') return `The ${noun} ${named(params.missingProperty)} is required.`;
   const subject = field ? `The ${noun} ${preview(field)}` : `The ${httpPart}`;
+  if (error.keyword === 'oneOf') {
+    const shapes = memberTitles(isObject(error.parentSchema) ? error.parentSchema.oneOf : undefined);
+    return `${subject} must be exactly one of: ${shapes.join(', ') || 'the allowed shapes'}.`;
+  }
   const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(', ')}` : '';
   return `${subject} ${error.message ?? 'is invalid'}${allowed}.`;
 }
@@ -208,6 +232,9 @@ function wireDecoder(schema: JsonSchema): ((data: unknown) => unknown) | undefin
   };
 }
 
+/** For an operation with a request body, when none was sent or one of another type (drained unread). */
+export const MISSING_BODY = 'The request needs a JSON body (content-type: application/json).';
+
 /** Fastify's validator compiler: ajv over the OpenAPI document, errors as 400s with a readable message. */
 export const compileRequestValidator: FastifySchemaCompiler<JsonSchema> = ({ schema, httpPart = 'body' }) => {
   const validate = validatorAjv().compile(schema);
@@ -215,6 +242,6 @@ export const compileRequestValidator: FastifySchemaCompiler<JsonSchema> = ({ sch
   return (data: unknown) => {
     const value = decode ? decode(data) : data;
     if (validate(value)) return { value };
-    return { error: new Error(describeRequestError(httpPart, validate.errors?.[0])) };
+    return { error: new Error(describeRequestError(httpPart, violationToDescribe(validate.errors))) };
   };
 };

@@ -433,7 +433,7 @@ describe('authentication', () => {
 });
 
 describe('routing and odd input', () => {
-  it.each(['/', '/agents', `${LIST}/`, `${LIST}/a/b`, '/Agents/Phone-Numbers', `${LIST}.json`])(
+  it.each(['/', '/agents/', `${LIST}/`, `${LIST}/a/b`, '/Agents/Phone-Numbers', `${LIST}.json`])(
     'answers 404 for unknown path %s',
     async (path) => {
       await expectError(path, {}, 404, NOT_FOUND);
@@ -441,18 +441,19 @@ describe('routing and odd input', () => {
   );
 
   it.each([
-    ['POST', LIST],
-    ['PUT', `${LIST}/pn_x`],
-    ['DELETE', `${LIST}/pn_x`],
-    ['PATCH', LIST],
-  ])('answers 405 with Allow: GET for %s %s', async (method, path) => {
+    ['PUT', LIST, 'GET, POST'],
+    ['PUT', `${LIST}/pn_x`, 'GET, PATCH, DELETE'],
+    ['DELETE', LIST, 'GET, POST'],
+    ['PATCH', LIST, 'GET, POST'],
+    ['DELETE', '/agents', 'GET'],
+  ])('answers 405 for %s %s, allowing %s', async (method, path, allow) => {
     const answer = await expectError(
       path,
       { method, body: method === 'DELETE' ? null : '{"number":"+1"}' },
       405,
-      new RegExp(`"${method}" is not allowed here; use GET`),
+      new RegExp(`"${method}" is not allowed here; use ${allow}\\.`),
     );
-    expect(answer.headers.get('allow')).toBe('GET');
+    expect(answer.headers.get('allow')).toBe(allow);
   });
 
   it('answers HEAD with 405 and no body, and keeps serving', async () => {
@@ -462,9 +463,9 @@ describe('routing and odd input', () => {
     expect((await listPage({ limit: 1 })).data).toHaveLength(1);
   });
 
-  it('drains a large POST body without breaking the connection', async () => {
+  it('drains a large body sent with a method not allowed, without breaking the connection', async () => {
     const answer = await rawRequest(
-      'POST',
+      'PUT',
       LIST,
       { ...goodHeaders(), 'content-type': 'application/json' },
       'x'.repeat(256 * 1024),
