@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { startDemoUpstream, type DemoUpstream } from '../../src/demo-upstream';
+import { startDemoUpstream, type DemoUpstream, type DemoUpstreamOptions } from '../../src/demo-upstream';
 import { createGateway, type Gateway } from '../../src/gateway';
 import { AUDIT_DIR_ENV, LogCapture, auditRecord } from './logs';
 
@@ -35,6 +35,8 @@ export interface TestStackOptions {
   /** Point the gateway somewhere else than the test upstream (e.g. a closed port). */
   baseUrl?: string;
   apiKey?: string;
+  /** Options of the demo upstream (its key is the test key). */
+  upstream?: Omit<DemoUpstreamOptions, 'apiKey'>;
 }
 
 export async function postGraphQL<TData>(
@@ -84,7 +86,7 @@ export async function getGraphQL<TData>(
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const upstream = await startDemoUpstream({ apiKey: TEST_API_KEY });
+  const upstream = await startDemoUpstream({ ...options.upstream, apiKey: TEST_API_KEY });
   let gateway: Gateway;
   let logs: LogCapture;
   let url: string;
