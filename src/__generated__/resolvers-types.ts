@@ -170,7 +170,7 @@ export type ImportPhoneNumberPayload = {
 
 /**
  * The root of all writes. Each needs write permission and is sent over POST;
- * root fields run one after another, and at most `MAX_MUTATION_ROOT_FIELDS`
+ * root fields run one after another, and at most `GRAPHQL_MAX_MUTATIONS` (5)
  * of them per operation.
  */
 export type Mutation = {
@@ -212,7 +212,7 @@ export type Mutation = {
 
 /**
  * The root of all writes. Each needs write permission and is sent over POST;
- * root fields run one after another, and at most `MAX_MUTATION_ROOT_FIELDS`
+ * root fields run one after another, and at most `GRAPHQL_MAX_MUTATIONS` (5)
  * of them per operation.
  */
 export type MutationAssignAgentToPhoneNumberArgs = {
@@ -221,7 +221,7 @@ export type MutationAssignAgentToPhoneNumberArgs = {
 
 /**
  * The root of all writes. Each needs write permission and is sent over POST;
- * root fields run one after another, and at most `MAX_MUTATION_ROOT_FIELDS`
+ * root fields run one after another, and at most `GRAPHQL_MAX_MUTATIONS` (5)
  * of them per operation.
  */
 export type MutationDeletePhoneNumberArgs = {
@@ -230,7 +230,7 @@ export type MutationDeletePhoneNumberArgs = {
 
 /**
  * The root of all writes. Each needs write permission and is sent over POST;
- * root fields run one after another, and at most `MAX_MUTATION_ROOT_FIELDS`
+ * root fields run one after another, and at most `GRAPHQL_MAX_MUTATIONS` (5)
  * of them per operation.
  */
 export type MutationImportPhoneNumberArgs = {
@@ -239,7 +239,7 @@ export type MutationImportPhoneNumberArgs = {
 
 /**
  * The root of all writes. Each needs write permission and is sent over POST;
- * root fields run one after another, and at most `MAX_MUTATION_ROOT_FIELDS`
+ * root fields run one after another, and at most `GRAPHQL_MAX_MUTATIONS` (5)
  * of them per operation.
  */
 export type MutationProvisionPhoneNumberArgs = {
@@ -248,7 +248,7 @@ export type MutationProvisionPhoneNumberArgs = {
 
 /**
  * The root of all writes. Each needs write permission and is sent over POST;
- * root fields run one after another, and at most `MAX_MUTATION_ROOT_FIELDS`
+ * root fields run one after another, and at most `GRAPHQL_MAX_MUTATIONS` (5)
  * of them per operation.
  */
 export type MutationUnassignAgentFromPhoneNumberArgs = {
@@ -257,7 +257,7 @@ export type MutationUnassignAgentFromPhoneNumberArgs = {
 
 /**
  * The root of all writes. Each needs write permission and is sent over POST;
- * root fields run one after another, and at most `MAX_MUTATION_ROOT_FIELDS`
+ * root fields run one after another, and at most `GRAPHQL_MAX_MUTATIONS` (5)
  * of them per operation.
  */
 export type MutationUpdatePhoneNumberArgs = {

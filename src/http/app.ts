@@ -1,5 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
+import fastifyEtag from '@fastify/etag';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -78,6 +79,8 @@ export async function createHttpEdge(options: EdgeOptions): Promise<HttpEdge> {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   requestIdInErrorBodies(app);
+  // GET answers are revalidated every time (see http-cache-headers); an ETag makes an unchanged one a 304.
+  await app.register(fastifyEtag, { algorithm: 'fnv1a', weak: true });
   const unlogged = new Set([...PROBE_PATHS, ...options.unloggedPaths]);
   const isUnlogged = (request: FastifyRequest) => unlogged.has(request.url);
   registerRequestLog(app, { skip: isUnlogged });

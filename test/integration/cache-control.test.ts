@@ -1,9 +1,10 @@
 import { getGraphQL, postGraphQL, startTestStack, type TestStack } from '../helpers/gateway';
 import { PHONE_NUMBER, PHONE_NUMBERS } from '../helpers/queries';
 
-// Cache hints in the SDL (@cacheControl) become the Cache-Control of GET
-// responses, so a CDN or browser can keep public pages; POSTs and failures
-// are never cacheable.
+// The gateway writes, so no cache may keep a GET answer without asking again
+// (it would hide the user's own change): cacheable GETs are `private,
+// no-cache` with an ETag, so an unchanged one revalidates as a 304. POSTs and
+// failures are never stored.
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -15,23 +16,28 @@ beforeEach(() => stack.upstream.faults.clear());
 const cacheControl = (response: { headers: Headers }) => response.headers.get('cache-control');
 
 describe('Cache-Control', () => {
-  it('lets anyone cache a GET list page for 30 s', async () => {
+  it('lets only the browser keep a GET answer, revalidating it every time', async () => {
     const response = await getGraphQL(stack.url, { query: PHONE_NUMBERS, variables: { first: 5 } });
     expect(response.body.errors).toBeUndefined();
-    expect(cacheControl(response)).toBe('max-age=30, public');
-    // The content type follows Accept, so shared caches must key on it.
+    expect(cacheControl(response)).toBe('private, no-cache');
+    // The content type follows Accept and the answer the caller: caches must key on both.
     expect(response.headers.get('vary')).toMatch(/\baccept\b/i);
+    expect(response.headers.get('vary')).toMatch(/\bauthorization\b/i);
   });
 
-  it('lets anyone cache a GET lookup for 60 s, and takes the shortest hint of a mixed operation', async () => {
+  it('answers an unchanged GET with 304 to its ETag, and a changed one in full', async () => {
     const id = stack.upstream.records[0]!.id;
-    const lookup = await getGraphQL(stack.url, { query: PHONE_NUMBER, variables: { id } });
-    expect(lookup.body.errors).toBeUndefined();
-    expect(cacheControl(lookup)).toBe('max-age=60, public');
-    const mixed = await getGraphQL(stack.url, {
-      query: `{ phoneNumber(id: "${id}") { id } phoneNumbers(first: 1) { nodes { id } } }`,
-    });
-    expect(cacheControl(mixed)).toBe('max-age=30, public');
+    const url = `${stack.url}/graphql?${new URLSearchParams({ query: PHONE_NUMBER, variables: JSON.stringify({ id }) })}`;
+    const headers = { 'apollo-require-preflight': 'true' };
+    const first = await fetch(url, { headers });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await fetch(url, { headers: { ...headers, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    await postGraphQL(stack.url, `mutation($id: ID!) { updatePhoneNumber(input: { id: $id, label: "Changed" }) { userErrors { code } } }`, { id });
+    const changed = await fetch(url, { headers: { ...headers, 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('Changed');
   });
 
   it('marks every POST response no-store, even for cacheable data', async () => {

@@ -3,8 +3,13 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 
 /**
- * HTTP caching rules, with Apollo's cache-control plugin turning the SDL's
- * @cacheControl hints into `Cache-Control: max-age=…, public`:
+ * HTTP caching rules. Since the gateway writes, no cache may keep an answer
+ * without asking again: a browser or CDN holding a page for its max-age would
+ * hide a change the same user just made. So a cacheable GET (its
+ * @cacheControl hints, computed by Apollo's plugin, allow caching) is sent
+ * `private, no-cache`: only the user's own browser keeps it, and revalidates
+ * it each time (the edge's ETag makes an unchanged answer a bodiless 304).
+ * The gateway's own payload cache, which writes invalidate, does the rest.
  * - only GET responses may be cached: a POST is answered `no-store` and
  *   Apollo's plugin does not run for it at all. That plugin hooks every field
  *   of every operation (one policy object per field); for the POSTs that are
@@ -27,8 +32,16 @@ export function httpCacheHeaders<TContext extends BaseContext>(): ApolloServerPl
         response.http.headers.set('cache-control', 'no-store');
         return undefined;
       }
-      response.http.headers.set('vary', 'accept');
-      return hints.requestDidStart?.(requestContext);
+      response.http.headers.set('vary', 'accept, authorization');
+      const listener = await hints.requestDidStart?.(requestContext);
+      return {
+        ...listener,
+        async willSendResponse(context) {
+          await listener?.willSendResponse?.(context);
+          const policy = context.response.http.headers.get('cache-control');
+          if (policy && policy !== 'no-store') context.response.http.headers.set('cache-control', 'private, no-cache');
+        },
+      };
     },
   };
   // Disabling the default stops Apollo from installing a second, every-request copy.
