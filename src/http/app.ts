@@ -80,7 +80,7 @@ export async function createHttpEdge(options: EdgeOptions): Promise<HttpEdge> {
   });
   requestIdInErrorBodies(app);
   // GET answers are revalidated every time (see http-cache-headers); an ETag makes an unchanged one a 304.
-  await app.register(fastifyEtag, { algorithm: 'fnv1a', weak: true });
+  await app.register(fastifyEtag, { weak: true });
   const unlogged = new Set([...PROBE_PATHS, ...options.unloggedPaths]);
   const isUnlogged = (request: FastifyRequest) => unlogged.has(request.url);
   registerRequestLog(app, { skip: isUnlogged });

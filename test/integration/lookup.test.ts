@@ -34,8 +34,8 @@ describe('phoneNumber(id) and node(id)', () => {
     expect(missing.body).toEqual({ data: { node: null } });
   });
 
-  it('answers null for a node id that cannot be a phone number, without an upstream call', async () => {
-    const response = await stack.query(NODE, { id: 'agent_123' });
+  it('answers null for a node id that can be neither a phone number nor an agent, without an upstream call', async () => {
+    const response = await stack.query(NODE, { id: 'usr_123' });
     expect(response.body).toEqual({ data: { node: null } });
     expect(stack.upstream.requests).toHaveLength(0);
   });

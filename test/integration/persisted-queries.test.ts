@@ -59,12 +59,12 @@ describe('APQ in memory (no REDIS_URL)', () => {
     await expectApqRoundTrip(stack, stack);
   });
 
-  it('serves a registered hash over GET with a public Cache-Control', async () => {
+  it('serves a registered hash over GET, revalidated by the browser (private, no-cache)', async () => {
     const { query, hash } = uniqueQuery();
     await postGraphQLBody(stack.url, { query, extensions: apq(hash) });
     const response = await getGraphQL<Nodes>(stack.url, { extensions: apq(hash) });
     expect(response.body.data!.phoneNumbers.nodes).toHaveLength(2);
-    expect(response.headers.get('cache-control')).toBe('max-age=30, public');
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
   });
 
   it('refuses a hash that does not match the query text (no hash hijacking)', async () => {
