@@ -2,6 +2,7 @@ import { SignJWT, exportJWK, generateKeyPair, type KeyLike } from 'jose';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getGraphQL, postGraphQL, startTestStack, type TestStack } from '../helpers/gateway';
+import { scrape } from '../helpers/metrics';
 import { hasRedisServer, startRedis, type TestRedis } from '../helpers/redis';
 
 // Writes that must not happen twice, reads that must see them, and who may
@@ -156,6 +157,32 @@ withRedis('two replicas sharing Redis', () => {
     const again = await two.data(PROVISION, { input });
     expect(again.provisionPhoneNumber.phoneNumber).toEqual(first.provisionPhoneNumber.phoneNumber);
     expect(one.upstream.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});
+
+withRedis('idempotency keys while Redis is down', () => {
+  let redis: TestRedis;
+  let stack: TestStack;
+  beforeAll(async () => {
+    redis = await startRedis();
+    stack = await startTestStack({ env: { REDIS_URL: redis.url } });
+    await redis.stop();
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await redis?.close();
+  });
+
+  it('still replay on the same replica, and the outage shows in the metrics and the log', async () => {
+    const input = { label: 'During an outage', idempotencyKey: 'outage-key' };
+    const first = await stack.data(PROVISION, { input });
+    const again = await stack.data(PROVISION, { input });
+    expect(again.provisionPhoneNumber.phoneNumber).toEqual(first.provisionPhoneNumber.phoneNumber);
+    expect(writesTo(stack, 'POST')).toHaveLength(1);
+    const metrics = await scrape(stack.gateway.metricsUrl!);
+    expect(metrics.value('gateway_shared_state_fallbacks_total', { store: 'idempotency' })).toBeGreaterThanOrEqual(1);
+    const line = await stack.logs.waitFor((entry) => entry.store === 'idempotency');
+    expect(line.msg).toMatch(/answered from memory/);
   });
 });
 
