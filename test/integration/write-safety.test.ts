@@ -90,6 +90,17 @@ describe('idempotency keys', () => {
     expect(writesTo(stack, 'POST')).toHaveLength(1);
   });
 
+  it('keeps an unknown outcome: a retry with the same key writes nothing and says the outcome is still unknown', async () => {
+    stack.upstream.faults.inject({ fault: { kind: 'reset', afterApply: true }, method: 'POST', times: 1 });
+    const input = { label: 'Maybe written', idempotencyKey: 'unknown-key' };
+    const first = await stack.query(PROVISION, { input });
+    expect(first.body.errors![0]!.extensions!.code).toBe('WRITE_OUTCOME_UNKNOWN');
+    const retry = await stack.query(PROVISION, { input });
+    expect(retry.body.errors![0]!.extensions!.code).toBe('WRITE_OUTCOME_UNKNOWN');
+    expect(writesTo(stack, 'POST')).toHaveLength(1);
+    expect(stack.upstream.records.filter((r) => r.label === 'Maybe written')).toHaveLength(1);
+  });
+
   it('does not keep a refusal made before writing: the same key works once the input is fixed', async () => {
     const refused = await stack.data(PROVISION, { input: { label: 'Agent', agentId: 'agent_nobody', idempotencyKey: 'key-5' } });
     expect(refused.provisionPhoneNumber.userErrors[0].code).toBe('AGENT_NOT_FOUND');

@@ -20,9 +20,14 @@ export function outcomeUnknown(): GatewayError {
 }
 
 /** Whether a failed write may have changed something: it may have reached Cartesia and was not refused (4xx). */
-export function mayHaveWritten(error: unknown): boolean {
+function mayHaveWritten(error: unknown): boolean {
   if (!(error instanceof CartesiaError) || !error.mayHaveReachedUpstream) return false;
   return !(error instanceof CartesiaHttpError && error.status < 500);
+}
+
+/** Whether an error is the one `refusable` ends an ambiguous write with. */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return error instanceof GatewayError && error.code === ErrorCode.WRITE_OUTCOME_UNKNOWN;
 }
 
 /** Runs a write; a refusal becomes its user error, an ambiguous failure WRITE_OUTCOME_UNKNOWN. */

@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context';
 import { errorCodeOf } from '../errors';
 import type { AuditEntry } from '../mutations/audit';
 import { withIdempotencyKey } from '../mutations/idempotency';
-import { mayHaveWritten } from '../mutations/upstream-refusals';
+import { isOutcomeUnknown } from '../mutations/upstream-refusals';
 import * as writes from '../mutations/phone-number-writes';
 import type { WriteOutcome } from '../mutations/phone-number-writes';
 import { encodeCursor } from '../relay/cursor';
@@ -78,7 +78,7 @@ function keyed<I extends { idempotencyKey?: string | null; clientMutationId?: st
       deadlineAt: context.call.deadlineAt ?? Date.now() + 15_000,
       run: () => write(input),
       keep: (outcome) => outcome.upstreamStatus !== undefined,
-      mayHaveWritten,
+      mayHaveWritten: isOutcomeUnknown,
     });
     if (result.kind === 'reused') return { outcome: { phoneNumber: null, userErrors: [result.error] }, replayed: false };
     return { outcome: result.value, replayed: result.replayed };
