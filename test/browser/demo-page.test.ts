@@ -1,42 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PhoneNumberRecord } from '../../src/cartesia/types';
+import { PAGE_SIZE, launchChromium, openDemoPage, screenshotPath, waitForRows } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/gateway';
 
-// The demo page in a real headless Chromium (Debian's, driven by
-// playwright-core) against a real gateway and demo upstream. `.ci/run`
-// installs chromium when it is missing.
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const OUTPUT_DIR = path.resolve(__dirname, '../../test-output');
-const PAGE_SIZE = 20;
-const WAIT_MS = 10_000;
+// The demo page's list in a real headless Chromium against a real gateway
+// and demo upstream: paging, search, filters, failures. The console's writes
+// are in demo-console.test.ts.
 
 let stack: TestStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: run .ci/run, or apt-get install -y chromium (or set CHROMIUM_PATH)`,
-    );
-  }
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  [stack, browser] = await Promise.all([
-    startTestStack(),
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
-  ]);
+  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
 }, 60_000);
 
 afterAll(async () => {
@@ -46,49 +21,15 @@ afterAll(async () => {
 
 beforeEach(() => stack.upstream.faults.clear());
 
-interface DemoPage {
-  page: Page;
-  /** Every URL the page requested. */
-  requests: string[];
-}
-
 const pages: Page[] = [];
 afterEach(async () => {
   await Promise.all(pages.splice(0).map((page) => page.close()));
 });
 
 /** Opens the demo page and waits for its first list. */
-async function openDemo(): Promise<DemoPage> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  pages.push(page);
-  page.setDefaultTimeout(WAIT_MS);
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(`${stack.url}/`);
-  await waitForRows(page, ids(stack.upstream.records.slice(0, PAGE_SIZE)));
-  return { page, requests };
-}
+const openDemo = () => openDemoPage(browser, stack, pages);
 
 const ids = (records: readonly PhoneNumberRecord[]) => records.map((record) => record.id);
-
-// The little of the DOM the page functions use (the project compiles without lib.dom).
-interface BrowserElement {
-  getAttribute(name: string): string | null;
-  querySelectorAll(selector: string): ArrayLike<BrowserElement>;
-}
-interface BrowserGlobals {
-  document: { getElementById(id: string): BrowserElement | null };
-}
-
-/** Waits (with a deadline) until the list shows exactly these numbers, in this order, and is idle. */
-async function waitForRows(page: Page, expected: string[]): Promise<void> {
-  await page.waitForFunction((wanted) => {
-    const list = (globalThis as unknown as BrowserGlobals).document.getElementById('numbers');
-    if (!list || list.getAttribute('aria-busy') !== 'false') return false;
-    const shown = Array.from(list.querySelectorAll('li.number'), (item) => item.getAttribute('data-id'));
-    return JSON.stringify(shown) === JSON.stringify(wanted);
-  }, expected);
-}
 
 async function rowTexts(page: Page, selector: string): Promise<string[]> {
   return page.locator(`#numbers li.number ${selector}`).allTextContents();
@@ -104,7 +45,7 @@ describe('the demo page', () => {
     );
     expect(await page.locator('#status').textContent()).toBe(`Showing ${PAGE_SIZE} phone numbers.`);
     expect(await page.locator('#error').isHidden()).toBe(true);
-    await page.screenshot({ path: path.join(OUTPUT_DIR, 'demo-page.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('demo-page'), fullPage: true });
   });
 
   it('searches, and shows HTML-like labels as text, never as markup', async () => {
@@ -136,7 +77,8 @@ describe('the demo page', () => {
   });
 
   it('pages forward and back with cursors, and loads more below', async () => {
-    const { page, requests } = await openDemo();
+    const { page, requests: sent } = await openDemo();
+    const requests = sent.map((request) => request.url);
     const records = stack.upstream.records;
     expect(await page.locator('#previous').isDisabled()).toBe(true);
 
@@ -171,7 +113,7 @@ describe('the demo page', () => {
     );
     expect(await page.locator('#status').textContent()).toBe('Loading failed.');
     expect(await page.locator('#numbers li').count()).toBe(0);
-    await page.screenshot({ path: path.join(OUTPUT_DIR, 'demo-page-error.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('demo-page-error'), fullPage: true });
 
     await page.click('#filters button[type=submit]');
     await error.waitFor({ state: 'hidden' });

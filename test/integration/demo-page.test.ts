@@ -26,6 +26,12 @@ describe('the demo page outside production', () => {
     expect((await fetch(`${stack.url}/../src/config.ts`)).status).toBe(404);
   });
 
+  it('has no inline script, style or event handler (the policy would block them)', async () => {
+    const html = await (await fetch(`${stack.url}/`)).text();
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="/demo.js" defer>']);
+    expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
+  });
+
   it('never builds HTML from data: the script only sets text', async () => {
     const script = await (await fetch(`${stack.url}/demo.js`)).text();
     expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
