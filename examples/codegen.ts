@@ -1,6 +1,7 @@
 // GraphQL Code Generator for a frontend of this gateway: typed documents for
-// the operations in examples/src/, and the persisted-documents manifest the
-// gateway takes as TRUSTED_DOCUMENTS. Paths are relative to the project root:
+// the operations in examples/src/, the persisted-documents manifest the
+// gateway takes as TRUSTED_DOCUMENTS, and Apollo Client's possibleTypes.
+// Paths are relative to the project root:
 //   npm run examples:codegen          (or: npx graphql-codegen --config examples/codegen.ts)
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
@@ -23,6 +24,14 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         scalars: { DateTime: 'string' },
       },
+    },
+    // Apollo Client's `possibleTypes`: which object types each union and
+    // interface has. Without it InMemoryCache cannot tell that a
+    // CartesiaProvider matches `fragment ProviderBadge on Provider` and caches
+    // the badge without its fields (examples/src/apollo.ts).
+    'examples/src/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
   },
 };

@@ -1,11 +1,11 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
-import { relayStylePagination } from '@apollo/client/utilities';
+import { createApolloClient } from '../../examples/src/apollo';
 import type { PhoneNumberRecord } from '../../src/cartesia/types';
-import { PhoneNumberListQuery } from '../../examples/src/operations';
+import { getFragmentData } from '../../examples/src/gql';
+import { PhoneNumberListQuery, ProviderBadgeFragment } from '../../examples/src/operations';
 import type { PhoneNumberFilter } from '../../examples/src/gql/graphql';
 import { startTestStack, type TestStack } from '../helpers/gateway';
 
-// Apollo Client, as a frontend would configure it, against the real gateway
+// Apollo Client, as the example configures it, against the real gateway
 // over HTTP: relayStylePagination merges the pages `fetchMore` loads.
 
 let stack: TestStack;
@@ -15,14 +15,9 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 beforeEach(() => stack.upstream.clearRequests());
 
-function newClient() {
-  return new ApolloClient({
-    link: new HttpLink({ uri: `${stack.url}/graphql`, fetch }),
-    cache: new InMemoryCache({
-      typePolicies: { Query: { fields: { phoneNumbers: relayStylePagination(['filter']) } } },
-    }),
-  });
-}
+// The shipped configuration (examples/src/apollo.ts): relayStylePagination
+// keyed by filter, and the generated possibleTypes.
+const newClient = () => createApolloClient(`${stack.url}/graphql`);
 
 /** Loads the first page, then `fetchMore` until `hasNextPage` is false; returns the merged cache list. */
 async function walk(first: number, filter?: PhoneNumberFilter) {
@@ -74,5 +69,26 @@ describe('Apollo Client with relayStylePagination', () => {
     expect(ids).toEqual(idsOf(expected));
     expect(new Set(ids).size).toBe(ids.length);
     expect(listRequests().every((request) => request.query.type === 'twilio' && request.query.q === 'a')).toBe(true);
+  });
+
+  it('caches provider badges with their fields: ProviderBadge is on a union, matched through possibleTypes', async () => {
+    const client = newClient();
+    try {
+      const { data } = await client.query({ query: PhoneNumberListQuery, variables: { first: 20 } });
+      const badges = data!.phoneNumbers.edges.map((edge) => getFragmentData(ProviderBadgeFragment, edge.node.provider));
+      const expected = stack.upstream.records
+        .slice(0, 20)
+        .map((record) =>
+          record.provider.type === 'twilio'
+            ? { __typename: 'TwilioProvider', region: record.provider.region.toUpperCase() }
+            : { __typename: 'CartesiaProvider', type: 'CARTESIA' },
+        );
+      expect(new Set(expected.map((badge) => badge.__typename))).toEqual(
+        new Set(['TwilioProvider', 'CartesiaProvider']),
+      );
+      expect(badges).toEqual(expected);
+    } finally {
+      client.stop();
+    }
   });
 });

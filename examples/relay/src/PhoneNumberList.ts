@@ -1,6 +1,7 @@
 // The list screen's data, Relay style: a paginated @connection that
 // usePaginationFragment pages with loadNext(20); filter changes refetch it
-// through the generated PhoneNumberListPaginationQuery.
+// through the generated PhoneNumberListPaginationQuery. `__id` names the
+// connection for the mutations' @prependEdge.
 import { graphql } from 'react-relay';
 
 export const PhoneNumberListFragment = graphql`
@@ -12,6 +13,9 @@ export const PhoneNumberListFragment = graphql`
   )
   @refetchable(queryName: "PhoneNumberListPaginationQuery") {
     phoneNumbers(first: $count, after: $cursor, filter: $filter) @connection(key: "PhoneNumberList_phoneNumbers", filters: ["filter"]) {
+      # The connection's store id: what ProvisionPhoneNumberMutation and
+      # ImportPhoneNumberMutation take in $connections (@prependEdge).
+      __id
       edges {
         node {
           id
