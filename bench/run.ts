@@ -168,7 +168,10 @@ async function main(): Promise<void> {
     `\n${nproc} x ${cpuModel}, node ${node}, commit ${commit}, ${report.elapsedS} s, load average ${loadAverageAtStart.join(' ')}`,
   );
   // One load generator is one client: the gateways run with RATE_LIMIT_MAX=0 (bench/lib/targets.ts).
-  console.log('gateways: NODE_ENV=production, AUTH_MODE=none, rate limit off (RATE_LIMIT_MAX=0: one load generator is one client)\n');
+  console.log(
+    'gateways: NODE_ENV=production, AUTH_MODE=none with ALLOW_ANONYMOUS_WRITES=true (the write case), ' +
+      'rate limit off (RATE_LIMIT_MAX=0: one load generator is one client)\n',
+  );
   console.log(formatReport(rows, bursts, peakGatewayRssMiB));
   console.log(`\nJSON: ${path.relative(process.cwd(), options.out)}`);
   const errors = rows.reduce((sum, row) => sum + row.errors, 0) + bursts.reduce((sum, b) => sum + b.errors, 0);

@@ -46,7 +46,7 @@ const list = (value: string) =>
 
 const numbers = (value: string) => list(value).map(Number);
 
-const CASE_NAMES: readonly CaseName[] = ['list', 'filtered', 'lookup', 'samePage'];
+const CASE_NAMES: readonly CaseName[] = ['list', 'filtered', 'lookup', 'samePage', 'write'];
 
 /** Case names, comma-separated; `none` for no case. */
 function caseNames(value: string): CaseName[] {
@@ -73,7 +73,7 @@ export function parseBenchOptions(argv: string[], root: string): BenchOptions {
       rounds: { type: 'string', default: '3' },
       latencies: { type: 'string', default: '0,20' },
       connections: { type: 'string', default: '1,32' },
-      cases: { type: 'string', default: 'list,filtered,lookup,samePage' },
+      cases: { type: 'string', default: 'list,filtered,lookup,samePage,write' },
       'slow-cases': { type: 'string', default: 'list,samePage' },
       'cache-cases': { type: 'string', default: 'list,samePage' },
       records: { type: 'string', default: '2400' },
