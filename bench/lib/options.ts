@@ -16,6 +16,8 @@ export interface BenchOptions {
   /** Cases that also run against a gateway with the shared cache on (none: no such gateway). */
   cacheCases: CaseName[];
   records: number;
+  /** Delete+import cycles per target, one at a time, wherever the write case runs (0: none). */
+  cycles: number;
   cacheTtlMs: number;
   burstClients: number;
   /** dist: the production build (`node dist/main.js`); source: src/main.ts through tsx (smoke test, no build). */
@@ -77,6 +79,7 @@ export function parseBenchOptions(argv: string[], root: string): BenchOptions {
       'slow-cases': { type: 'string', default: 'list,samePage' },
       'cache-cases': { type: 'string', default: 'list,samePage' },
       records: { type: 'string', default: '2400' },
+      cycles: { type: 'string', default: '100' },
       'cache-ttl-ms': { type: 'string', default: '1000' },
       burst: { type: 'string', default: '100' },
       gateway: { type: 'string', default: 'dist' },
@@ -104,6 +107,7 @@ export function parseBenchOptions(argv: string[], root: string): BenchOptions {
     slowCases: caseNames(values['slow-cases']!),
     cacheCases: caseNames(values['cache-cases']!),
     records: Number(values.records),
+    cycles: smoke ? Math.min(5, Number(values.cycles)) : Number(values.cycles),
     cacheTtlMs: Number(values['cache-ttl-ms']),
     burstClients: Number(values.burst),
     gateway,

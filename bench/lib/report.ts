@@ -2,6 +2,7 @@
 // gateway's ratios to the pass-through and to the upstream itself, and the
 // verdict against the issue's targets.
 import type { CaseName } from './cases';
+import type { CycleRow } from './cycles';
 import type { LoadResult } from './load';
 import { median, round } from './stats';
 
@@ -229,8 +230,41 @@ export function formatWrites(rows: readonly Row[]): string {
   ].join('\n');
 }
 
+/** The delete+import cycles: each write's latency, and CPU per cycle; empty when none ran. */
+export function formatCycles(cycles: readonly CycleRow[]): string {
+  if (cycles.length === 0) return '';
+  const header = ['upstream', 'target', 'cycles', 'delete p50', 'delete p99', 'import p50', 'import p99'];
+  const lines = cycles.map((c) => [
+    `${c.latencyMs} ms`,
+    c.target,
+    String(c.cycles),
+    c.deleteP50Ms.toFixed(3),
+    c.deleteP99Ms.toFixed(3),
+    c.importP50Ms.toFixed(3),
+    c.importP99Ms.toFixed(3),
+  ]);
+  const cpu = cycles.map((c) => [
+    String(c.cpuUsPerCycle),
+    String(c.upstreamCpuUsPerCycle),
+    c.upstreamCallsPerCycle.toFixed(3),
+  ]);
+  return [
+    'Delete + import of one number, one request at a time (ms; CPU us per cycle of two writes):',
+    table(
+      [...header, 'CPU us/cycle', 'upstream CPU us/cycle', 'upstream calls/cycle'],
+      lines.map((line, i) => [...line, ...cpu[i]!]),
+      2,
+    ),
+  ].join('\n');
+}
+
 /** The results as plain-text tables. */
-export function formatReport(rows: readonly Row[], bursts: readonly Burst[], peakGatewayRssMiB: number): string {
+export function formatReport(
+  rows: readonly Row[],
+  bursts: readonly Burst[],
+  peakGatewayRssMiB: number,
+  cycles: readonly CycleRow[] = [],
+): string {
   const header = [
     'upstream',
     'case',
@@ -282,9 +316,11 @@ export function formatReport(rows: readonly Row[], bursts: readonly Burst[], pea
   ]);
   const rssOk = peakGatewayRssMiB < TARGETS.peakRssMiB ? 'ok' : 'MISSED';
   const writes = formatWrites(rows);
+  const cycleTable = formatCycles(cycles);
   return [
     table(header, lines),
     ...(writes ? ['', writes] : []),
+    ...(cycleTable ? ['', cycleTable] : []),
     '',
     'Identical requests sent at once (same first page):',
     table(['upstream', 'target', 'clients', 'upstream calls', 'errors'], burstLines),

@@ -37,6 +37,7 @@ let report: {
   machine: Record<string, unknown>;
   rows: Row[];
   bursts: Array<Record<string, number | string>>;
+  cycles: Array<Record<string, number | string>>;
   verdicts: unknown[];
 };
 
@@ -113,6 +114,18 @@ describe('the benchmark in smoke mode', () => {
       );
     }
     expect(stdout).toContain('Writes: updatePhoneNumber (relabel)');
+  });
+
+  it('deletes and imports numbers again, directly and through the gateway (which reads fresh before each write)', () => {
+    expect(report.cycles.map((row) => row.target)).toEqual(['upstream', 'gateway']);
+    for (const row of report.cycles) {
+      for (const field of ['deleteP50Ms', 'deleteP99Ms', 'importP50Ms', 'importP99Ms', 'cpuUsPerCycle']) {
+        expect(Number.isFinite(row[field])).toBe(true);
+      }
+    }
+    const calls = Object.fromEntries(report.cycles.map((row) => [row.target, row.upstreamCallsPerCycle]));
+    // Directly: DELETE, POST. The gateway: GET, DELETE; the search for the number, POST.
+    expect(calls).toEqual({ upstream: 2, gateway: 4 });
   });
 
   it('reports how many upstream calls 100 identical requests at once cost', () => {
