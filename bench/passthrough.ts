@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const write = req.method !== 'GET' && req.method !== 'HEAD';
     pool
       .request({
-        method: (req.method ?? 'GET') as 'GET',
+        method: req.method ?? 'GET',
         path: req.url ?? '/',
         headers: write ? { ...headers, 'content-type': req.headers['content-type'] ?? 'application/json' } : headers,
         body: write ? req : undefined,

@@ -76,7 +76,7 @@ export function parseBenchOptions(argv: string[], root: string): BenchOptions {
       latencies: { type: 'string', default: '0,20' },
       connections: { type: 'string', default: '1,32' },
       cases: { type: 'string', default: 'list,filtered,lookup,samePage,write' },
-      'slow-cases': { type: 'string', default: 'list,samePage' },
+      'slow-cases': { type: 'string', default: 'list,samePage,write' },
       'cache-cases': { type: 'string', default: 'list,samePage' },
       records: { type: 'string', default: '2400' },
       cycles: { type: 'string', default: '100' },

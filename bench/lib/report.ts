@@ -117,8 +117,8 @@ function addVersusUpstream(row: Row, upstream: Row): void {
   row.addedP50VsUpstreamMs = round(row.p50Ms - upstream.p50Ms, 3);
   row.addedP99VsUpstreamMs = round(row.p99Ms - upstream.p99Ms, 3);
   // For the upstream row the target is the upstream: its own CPU is the whole cost of a direct call.
-  const viaGateway = row.cpuUsPerRequest + (row.upstreamCpuUsPerRequest ?? Number.NaN);
-  row.addedCpuUsVsUpstream = round(viaGateway - upstream.cpuUsPerRequest, 0);
+  const viaTarget = row.cpuUsPerRequest + (row.upstreamCpuUsPerRequest ?? Number.NaN);
+  row.addedCpuUsVsUpstream = round(viaTarget - upstream.cpuUsPerRequest, 0);
 }
 
 /** Medians per (latency, case, connections, target), with ratios on the gateway rows. */
