@@ -1,6 +1,7 @@
 // Benchmark child: the floor a gateway is compared with. A minimal proxy that
-// holds the key and turns each request into exactly one upstream GET of the
-// same path, streaming the answer back: no GraphQL, no validation, no logging.
+// holds the key and turns each request into exactly one upstream request of
+// the same method and path (a write's body streamed along), streaming the
+// answer back: no GraphQL, no validation, no logging.
 // Env: BENCH_UPSTREAM_URL, BENCH_API_KEY, BENCH_CARTESIA_VERSION.
 import http from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -14,8 +15,15 @@ async function main(): Promise<void> {
     accept: 'application/json',
   };
   const server = http.createServer((req, res) => {
+    // GETs exactly as before the write case existed: no body, no content-type.
+    const write = req.method !== 'GET' && req.method !== 'HEAD';
     pool
-      .request({ method: 'GET', path: req.url ?? '/', headers })
+      .request({
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: write ? { ...headers, 'content-type': req.headers['content-type'] ?? 'application/json' } : headers,
+        body: write ? req : undefined,
+      })
       .then(({ statusCode, body }) => {
         res.writeHead(statusCode, { 'content-type': 'application/json' });
         return pipeline(body, res);

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { CARTESIA_VERSION, seedPhoneNumbers } from '../src/demo-upstream';
 import { benchCases, type BenchCase } from './lib/cases';
-import { startBenchUpstream, startIpcChild, type ServerProcess } from './lib/children';
+import { startBenchUpstream, startIpcChild, type IpcChild, type ServerProcess } from './lib/children';
+import { cycleCandidates, graphqlCycleClient, measureCycles, restCycleClient, type CycleRow } from './lib/cycles';
 import { runLoad } from './lib/load';
 import { machineFacts } from './lib/machine';
 import { burst, measure, verify } from './lib/measure';
@@ -19,6 +20,10 @@ const ROOT = path.resolve(__dirname, '..');
 const API_KEY = 'sk_car_bench_0123456789abcdef';
 /** Warm-up load: enough connections for the JIT to see the hot paths. */
 const WARMUP_CONNECTIONS = 32;
+/** What a direct caller of the upstream sends. */
+const UPSTREAM_HEADERS = { authorization: `Bearer ${API_KEY}`, 'cartesia-version': CARTESIA_VERSION };
+/** Numbers the delete+import cycles take turns on. */
+const CYCLE_NUMBERS = 50;
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -38,7 +43,7 @@ async function startTargets(options: BenchOptions, latencyMs: number, logDir: st
   );
   const gateway = { apiKey: API_KEY, upstreamUrl: upstream.url, logDir };
   const targets: Target[] = [
-    restTarget('upstream', upstream, { authorization: `Bearer ${API_KEY}`, 'cartesia-version': CARTESIA_VERSION }),
+    restTarget('upstream', upstream, UPSTREAM_HEADERS),
     restTarget('passthrough', passthrough, {}),
     graphqlTarget('gateway', track(await startGateway(options, { ...gateway, name: `gateway-${latencyMs}ms` }))),
   ];
@@ -56,14 +61,39 @@ async function startTargets(options: BenchOptions, latencyMs: number, logDir: st
   return { upstream, targets };
 }
 
-/** One upstream latency: start every server, burst, then every case x connections x rounds. */
+/** Delete+import cycles on the upstream directly, then through the gateway, on the same numbers. */
+async function cycles(options: BenchOptions, latencyMs: number, upstream: IpcChild, gateway: Target): Promise<CycleRow[]> {
+  const candidates = cycleCandidates(seedPhoneNumbers(options.records), CYCLE_NUMBERS);
+  const rows: CycleRow[] = [];
+  const runs = [
+    { target: 'upstream' as const, process: upstream, client: () => restCycleClient(upstream.url, UPSTREAM_HEADERS) },
+    { target: 'gateway' as const, process: gateway.process, client: () => graphqlCycleClient(gateway.process.url) },
+  ];
+  for (const run of runs) {
+    const client = run.client();
+    try {
+      const measured = await measureCycles(client, { target: run.process, upstream }, candidates, options.cycles);
+      rows.push({ latencyMs, target: run.target, ...measured });
+      log(
+        `${latencyMs} ms  delete+import x${options.cycles}  ${run.target.padEnd(8)} ` +
+          `delete p50 ${measured.deleteP50Ms.toFixed(2)} ms  import p50 ${measured.importP50Ms.toFixed(2)} ms  ` +
+          `${measured.cpuUsPerCycle} CPU us/cycle`,
+      );
+    } finally {
+      await client.close();
+    }
+  }
+  return rows;
+}
+
+/** One upstream latency: start every server, burst, then every case x connections x rounds (and the cycles). */
 async function scenario(
   options: BenchOptions,
   latencyMs: number,
   logDir: string,
   cases: BenchCase[],
   burstCase: BenchCase,
-): Promise<{ samples: Sample[]; bursts: Burst[] }> {
+): Promise<{ samples: Sample[]; bursts: Burst[]; cycles: CycleRow[] }> {
   const started: ServerProcess[] = [];
   try {
     const { upstream, targets } = await startTargets(options, latencyMs, logDir, started);
@@ -103,7 +133,9 @@ async function scenario(
         }
       }
     }
-    return { samples, bursts };
+    const writes = cases.some((c) => c.write) && options.cycles > 0;
+    const gateway = targets.find((t) => t.name === 'gateway')!;
+    return { samples, bursts, cycles: writes ? await cycles(options, latencyMs, upstream, gateway) : [] };
   } finally {
     for (const server of started.reverse()) await server.stop();
   }
@@ -123,6 +155,7 @@ async function main(): Promise<void> {
   const cases = everyCase.filter((c) => options.cases.includes(c.name));
   const samples: Sample[] = [];
   const bursts: Burst[] = [];
+  const cycleRows: CycleRow[] = [];
   const startedAt = new Date();
   // Other work on the machine skews every number: record how busy it was.
   const loadAverage = () => os.loadavg().map((value) => round(value, 2));
@@ -133,6 +166,7 @@ async function main(): Promise<void> {
       const result = await scenario(options, latencyMs, logDir, scenarioCases, burstCase);
       samples.push(...result.samples);
       bursts.push(...result.bursts);
+      cycleRows.push(...result.cycles);
     }
   } finally {
     if (!options.logDir) rmSync(logDir, { recursive: true, force: true });
@@ -157,6 +191,7 @@ async function main(): Promise<void> {
     },
     rows,
     bursts,
+    cycles: cycleRows,
     verdicts: verdicts(rows),
     peakGatewayRssMiB,
     samples,
@@ -168,8 +203,11 @@ async function main(): Promise<void> {
     `\n${nproc} x ${cpuModel}, node ${node}, commit ${commit}, ${report.elapsedS} s, load average ${loadAverageAtStart.join(' ')}`,
   );
   // One load generator is one client: the gateways run with RATE_LIMIT_MAX=0 (bench/lib/targets.ts).
-  console.log('gateways: NODE_ENV=production, AUTH_MODE=none, rate limit off (RATE_LIMIT_MAX=0: one load generator is one client)\n');
-  console.log(formatReport(rows, bursts, peakGatewayRssMiB));
+  console.log(
+    'gateways: NODE_ENV=production, AUTH_MODE=none with ALLOW_ANONYMOUS_WRITES=true (the write case), ' +
+      'rate limit off (RATE_LIMIT_MAX=0: one load generator is one client)\n',
+  );
+  console.log(formatReport(rows, bursts, peakGatewayRssMiB, cycleRows));
   console.log(`\nJSON: ${path.relative(process.cwd(), options.out)}`);
   const errors = rows.reduce((sum, row) => sum + row.errors, 0) + bursts.reduce((sum, b) => sum + b.errors, 0);
   if (errors > 0) {

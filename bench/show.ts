@@ -1,5 +1,6 @@
 // `npx tsx bench/show.ts <results.json>`: prints a recorded run's tables again.
 import { readFileSync } from 'node:fs';
+import type { CycleRow } from './lib/cycles';
 import { formatReport, type Burst, type Row } from './lib/report';
 
 interface Recorded {
@@ -9,6 +10,8 @@ interface Recorded {
   loadAverage?: { atStart: number[]; atEnd: number[] };
   rows: Row[];
   bursts: Burst[];
+  /** Absent in runs recorded before the write case. */
+  cycles?: CycleRow[];
   peakGatewayRssMiB: number;
 }
 
@@ -22,4 +25,4 @@ const load = run.loadAverage
 console.log(
   `${run.label ? `${run.label}\n` : ''}${run.startedAt}: ${nproc} x ${cpuModel}, node ${node}, commit ${commit}${load}\n`,
 );
-console.log(formatReport(run.rows, run.bursts, run.peakGatewayRssMiB));
+console.log(formatReport(run.rows, run.bursts, run.peakGatewayRssMiB, run.cycles));

@@ -1,10 +1,11 @@
 // What the benchmark asks: each case is one kind of frontend request, written
-// once as a GraphQL operation (for the gateway) and once as the upstream GET
-// it stands for (for the pass-through and the upstream itself).
+// once as a GraphQL operation (for the gateway) and once as the upstream
+// request it stands for (for the pass-through and the upstream itself): a GET
+// for the reads, a PATCH for the write.
 import type { PhoneNumberRecord } from '../../src/cartesia/types';
 import { encodeCursor } from '../../src/graphql/relay/cursor';
 
-export type CaseName = 'list' | 'filtered' | 'lookup' | 'samePage';
+export type CaseName = 'list' | 'filtered' | 'lookup' | 'samePage' | 'write';
 
 /** One request, in both forms. */
 export interface Variant {
@@ -22,6 +23,16 @@ export interface BenchCase {
   readonly variants: readonly Variant[];
   /** How many records a good answer has (sanity check before a run). */
   readonly expectedItems: number;
+  /** Absent for reads (a GET of restPath, the same body every time); set for writes. */
+  readonly write?: WriteRequests;
+}
+
+/** How a write case's requests are made: each one must change something, or nothing is written. */
+export interface WriteRequests {
+  /** The upstream twin's method. */
+  readonly restMethod: 'PATCH';
+  /** One request of `variant`, made at send time: its GraphQL variables and the upstream body. */
+  fresh(variant: Variant): { variables: Record<string, unknown>; restBody: string };
 }
 
 const FIELDS = /* GraphQL */ `
@@ -113,9 +124,37 @@ function samePageCase(): BenchCase {
   };
 }
 
+/** Labels never sent before in this process (`bench relabel 1`, 2, …; no seeded label looks like that). */
+let labelsMade = 0;
+const newLabel = () => `bench relabel ${(labelsMade += 1)}`;
+
+function writeCase(records: readonly PhoneNumberRecord[]): BenchCase {
+  // A label equal to the current one makes the gateway answer without a PATCH (and the upstream change
+  // nothing): every request carries a new label, so every mutation is one real write. Many ids, so no
+  // two requests in flight touch the same record.
+  return {
+    name: 'write',
+    description: 'updatePhoneNumber with a new label (a PATCH upstream), over every id in turn',
+    query: `mutation Relabel($input: UpdatePhoneNumberInput!) { updatePhoneNumber(input: $input) { phoneNumber { ...Fields } userErrors { code field message } } } ${FIELDS}`,
+    variants: records.map((record) => ({
+      variables: { input: { id: record.id } },
+      restPath: `${LIST_PATH}/${record.id}`,
+    })),
+    expectedItems: 1,
+    write: {
+      restMethod: 'PATCH',
+      fresh: (variant) => {
+        const label = newLabel();
+        const input = { ...(variant.variables.input as Record<string, unknown>), label };
+        return { variables: { input }, restBody: JSON.stringify({ label }) };
+      },
+    },
+  };
+}
+
 /** Every case over the upstream's data set (records in list order). */
 export function benchCases(records: readonly PhoneNumberRecord[]): BenchCase[] {
-  return [listCase(records), filteredCase(), lookupCase(records), samePageCase()];
+  return [listCase(records), filteredCase(), lookupCase(records), samePageCase(), writeCase(records)];
 }
 
 /** How many records an answer holds, in either form; undefined when it is not a good answer. */
@@ -125,5 +164,20 @@ export function countItems(kind: 'graphql' | 'rest', text: string): number | und
   if (body.errors) return undefined;
   const data = body.data ?? {};
   if (data.phoneNumbers) return data.phoneNumbers.edges.length;
+  // A mutation's payload: refused (userErrors) is not a good answer, even with a 200.
+  const write = data.updatePhoneNumber;
+  if (write) return write.userErrors.length === 0 && write.phoneNumber ? 1 : undefined;
   return data.phoneNumber ? 1 : undefined;
+}
+
+/** For a write: the label a request asked for, from the body sent. */
+export function sentLabel(kind: 'graphql' | 'rest', body: string): string | undefined {
+  const sent = JSON.parse(body) as Record<string, any>;
+  return kind === 'rest' ? sent.label : sent.variables?.input?.label;
+}
+
+/** For a write: the label the answer says the record has now. */
+export function answeredLabel(kind: 'graphql' | 'rest', text: string): string | undefined {
+  const body = JSON.parse(text) as Record<string, any>;
+  return kind === 'rest' ? body.label : body.data?.updatePhoneNumber?.phoneNumber?.label;
 }

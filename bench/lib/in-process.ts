@@ -35,6 +35,8 @@ export async function startInProcessStack(
     CARTESIA_BASE_URL: upstream.url,
     // One load generator is one client: the limit is off, not measured.
     RATE_LIMIT_MAX: '0',
+    // As in `npm run bench`: anonymous clients may write, so the write case runs (the check still does).
+    ALLOW_ANONYMOUS_WRITES: 'true',
   });
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
   const gateway = await createGateway(config, { logDestination: discard });
@@ -51,9 +53,10 @@ export async function startInProcessStack(
   };
 }
 
-/** POSTs variant `index` of the case; throws unless the answer is a 200 without errors. */
+/** POSTs variant `index` of the case (a write: with a new label); throws unless the answer is a 200 without errors. */
 export async function postCase(client: Pool, benchCase: BenchCase, index: number): Promise<void> {
-  const { variables } = benchCase.variants[index % benchCase.variants.length]!;
+  const variant = benchCase.variants[index % benchCase.variants.length]!;
+  const variables = benchCase.write ? benchCase.write.fresh(variant).variables : variant.variables;
   const response = await client.request({
     path: '/graphql',
     method: 'POST',
@@ -61,5 +64,7 @@ export async function postCase(client: Pool, benchCase: BenchCase, index: number
     body: JSON.stringify({ query: benchCase.query, variables }),
   });
   const text = await response.body.text();
-  if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(text.slice(0, 300));
+  if (response.statusCode !== 200 || text.includes('"errors"') || text.includes('"userErrors":[{')) {
+    throw new Error(text.slice(0, 300));
+  }
 }

@@ -5,12 +5,22 @@
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 
+/** One request of a plan: a body made at send time when each request must differ (writes). */
+export interface PlannedRequest {
+  readonly path: string;
+  readonly body?: string | (() => string);
+}
+
+/** The body to send for `request` now. */
+export const bodyOf = (request: PlannedRequest): string | undefined =>
+  typeof request.body === 'function' ? request.body() : request.body;
+
 /** What to send: the same method and headers, a path and body per variant. */
 export interface LoadPlan {
   readonly url: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH';
   readonly headers: Record<string, string>;
-  readonly requests: ReadonlyArray<{ path: string; body?: string }>;
+  readonly requests: readonly PlannedRequest[];
   readonly connections: number;
   /** Run for this long… */
   readonly durationS?: number;
@@ -24,8 +34,17 @@ export interface LoadResult {
   readonly rps: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
-  /** Transport errors, timeouts, non-2xx answers and 2xx answers carrying GraphQL `errors`. */
+  /** Transport errors, timeouts, non-2xx answers and 2xx answers carrying GraphQL `errors` or `userErrors`. */
   readonly errors: number;
+}
+
+/**
+ * A GraphQL failure can come with 200: any `"errors"` key counts, and so does
+ * a refused mutation (a non-empty `userErrors`: nothing was written).
+ */
+function isGoodBody(body: unknown): boolean {
+  const text = String(body);
+  return !text.includes('"errors"') && !text.includes('"userErrors":[{');
 }
 
 /** Runs one load and resolves with its numbers. */
@@ -52,12 +71,11 @@ export function runLoad(plan: LoadPlan): Promise<LoadResult> {
           {
             setupRequest: (request) => {
               const variant = plan.requests[next++ % plan.requests.length]!;
-              return { ...request, path: variant.path, body: variant.body };
+              return { ...request, path: variant.path, body: bodyOf(variant) };
             },
           },
         ],
-        // A GraphQL failure can come with 200: any `"errors"` key counts.
-        verifyBody: (body) => !String(body).includes('"errors"'),
+        verifyBody: isGoodBody,
       },
       (error, result) => {
         if (error) return reject(error);

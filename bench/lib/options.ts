@@ -16,6 +16,8 @@ export interface BenchOptions {
   /** Cases that also run against a gateway with the shared cache on (none: no such gateway). */
   cacheCases: CaseName[];
   records: number;
+  /** Delete+import cycles per target, one at a time, wherever the write case runs (0: none). */
+  cycles: number;
   cacheTtlMs: number;
   burstClients: number;
   /** dist: the production build (`node dist/main.js`); source: src/main.ts through tsx (smoke test, no build). */
@@ -46,7 +48,7 @@ const list = (value: string) =>
 
 const numbers = (value: string) => list(value).map(Number);
 
-const CASE_NAMES: readonly CaseName[] = ['list', 'filtered', 'lookup', 'samePage'];
+const CASE_NAMES: readonly CaseName[] = ['list', 'filtered', 'lookup', 'samePage', 'write'];
 
 /** Case names, comma-separated; `none` for no case. */
 function caseNames(value: string): CaseName[] {
@@ -73,10 +75,11 @@ export function parseBenchOptions(argv: string[], root: string): BenchOptions {
       rounds: { type: 'string', default: '3' },
       latencies: { type: 'string', default: '0,20' },
       connections: { type: 'string', default: '1,32' },
-      cases: { type: 'string', default: 'list,filtered,lookup,samePage' },
-      'slow-cases': { type: 'string', default: 'list,samePage' },
+      cases: { type: 'string', default: 'list,filtered,lookup,samePage,write' },
+      'slow-cases': { type: 'string', default: 'list,samePage,write' },
       'cache-cases': { type: 'string', default: 'list,samePage' },
       records: { type: 'string', default: '2400' },
+      cycles: { type: 'string', default: '100' },
       'cache-ttl-ms': { type: 'string', default: '1000' },
       burst: { type: 'string', default: '100' },
       gateway: { type: 'string', default: 'dist' },
@@ -104,6 +107,7 @@ export function parseBenchOptions(argv: string[], root: string): BenchOptions {
     slowCases: caseNames(values['slow-cases']!),
     cacheCases: caseNames(values['cache-cases']!),
     records: Number(values.records),
+    cycles: smoke ? Math.min(5, Number(values.cycles)) : Number(values.cycles),
     cacheTtlMs: Number(values['cache-ttl-ms']),
     burstClients: Number(values.burst),
     gateway,

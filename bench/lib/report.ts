@@ -2,6 +2,7 @@
 // gateway's ratios to the pass-through and to the upstream itself, and the
 // verdict against the issue's targets.
 import type { CaseName } from './cases';
+import type { CycleRow } from './cycles';
 import type { LoadResult } from './load';
 import { median, round } from './stats';
 
@@ -21,6 +22,8 @@ export interface Sample extends LoadResult {
   readonly upstreamRequests: number;
   /** CPU time the target process used per answered request (all threads). */
   readonly cpuUsPerRequest: number;
+  /** CPU time the upstream process used per answered request (the target's own, for the upstream itself). */
+  readonly upstreamCpuUsPerRequest: number;
   /** The share of that CPU time spent in the kernel (sockets, mostly). */
   readonly kernelShare: number;
   /** The machine's 1-minute load average when the run ended: other work on the machine shows here. */
@@ -38,6 +41,8 @@ export interface Row {
   p50Ms: number;
   p99Ms: number;
   cpuUsPerRequest: number;
+  /** Absent in runs recorded before it was measured. */
+  upstreamCpuUsPerRequest?: number;
   kernelShare: number;
   /** Summed over rounds: any error fails the run. */
   errors: number;
@@ -49,6 +54,16 @@ export interface Row {
   rpsVsUpstream?: number;
   /** For gateway targets: p50 minus the pass-through's p50. */
   addedP50Ms?: number;
+  /** For gateway targets: p99 minus the pass-through's p99. */
+  addedP99Ms?: number;
+  /** For every target but the upstream: p50 and p99 minus the upstream's own (the request sent directly). */
+  addedP50VsUpstreamMs?: number;
+  addedP99VsUpstreamMs?: number;
+  /**
+   * For every target but the upstream: CPU per request of the target and the upstream together, minus the
+   * upstream's when asked directly: what going through the target costs in all.
+   */
+  addedCpuUsVsUpstream?: number;
 }
 
 /** 100 identical requests sent at once: how many reached the upstream. */
@@ -89,11 +104,21 @@ function summarize(samples: readonly Sample[]): Row {
     p50Ms: round(median(samples.map((s) => s.p50Ms)), 3),
     p99Ms: round(median(samples.map((s) => s.p99Ms)), 3),
     cpuUsPerRequest: round(median(samples.map((s) => s.cpuUsPerRequest)), 0),
+    upstreamCpuUsPerRequest: round(median(samples.map((s) => s.upstreamCpuUsPerRequest)), 0),
     kernelShare: round(median(samples.map((s) => s.kernelShare)), 2),
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
     peakRssMiB: round(Math.max(...samples.map((s) => s.peakRssMiB)), 1),
     upstreamPerRequest: round(answered ? served / answered : Number.NaN, 3),
   };
+}
+
+/** A row's latency and CPU against the upstream asked directly, in the same cell. */
+function addVersusUpstream(row: Row, upstream: Row): void {
+  row.addedP50VsUpstreamMs = round(row.p50Ms - upstream.p50Ms, 3);
+  row.addedP99VsUpstreamMs = round(row.p99Ms - upstream.p99Ms, 3);
+  // For the upstream row the target is the upstream: its own CPU is the whole cost of a direct call.
+  const viaTarget = row.cpuUsPerRequest + (row.upstreamCpuUsPerRequest ?? Number.NaN);
+  row.addedCpuUsVsUpstream = round(viaTarget - upstream.cpuUsPerRequest, 0);
 }
 
 /** Medians per (latency, case, connections, target), with ratios on the gateway rows. */
@@ -109,10 +134,13 @@ export function aggregate(samples: readonly Sample[]): Row[] {
   for (const cell of byCell.values()) {
     const passthrough = cell.find((row) => row.target === 'passthrough');
     const upstream = cell.find((row) => row.target === 'upstream');
+    // The pass-through's own cost over a direct call is a number worth having too (writes table).
+    for (const row of cell.filter((r) => r.target !== 'upstream')) if (upstream) addVersusUpstream(row, upstream);
     for (const row of cell.filter((r) => isGateway(r.target))) {
       if (passthrough) {
         row.rpsVsPassthrough = round(row.rps / passthrough.rps, 3);
         row.addedP50Ms = round(row.p50Ms - passthrough.p50Ms, 3);
+        row.addedP99Ms = round(row.p99Ms - passthrough.p99Ms, 3);
       }
       if (upstream) row.rpsVsUpstream = round(row.rps / upstream.rps, 3);
     }
@@ -120,9 +148,12 @@ export function aggregate(samples: readonly Sample[]): Row[] {
   return rows;
 }
 
-/** Throughput at the highest connection count, added p50 at one connection, per distinct-request case. */
+/**
+ * Throughput at the highest connection count, added p50 at one connection, per distinct-request case.
+ * The issue's targets are for reads: the write case has none (its numbers are in the writes table).
+ */
 export function verdicts(rows: readonly Row[]): Verdict[] {
-  const gateway = rows.filter((row) => row.target === 'gateway' && row.case !== 'samePage');
+  const gateway = rows.filter((row) => row.target === 'gateway' && row.case !== 'samePage' && row.case !== 'write');
   const maxConnections = Math.max(...rows.map((row) => row.connections));
   const cells = new Map<string, Verdict>();
   for (const row of gateway) {
@@ -148,17 +179,92 @@ export function verdicts(rows: readonly Row[]): Verdict[] {
   return [...cells.values()];
 }
 
-function table(header: string[], lines: string[][]): string {
+/** Plain-text table: the first `leftAligned` columns are names, the rest numbers. */
+function table(header: string[], lines: string[][], leftAligned = 4): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
   const format = (cells: string[]) =>
-    cells.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+    cells.map((cell, i) => (i < leftAligned ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
 }
 
 const show = (value: number | undefined, digits = 2) => (value === undefined ? '' : value.toFixed(digits));
 
+/** The write case's rows: each mutation next to the same PATCH sent directly; empty when it did not run. */
+export function formatWrites(rows: readonly Row[]): string {
+  const writes = rows.filter((row) => row.case === 'write');
+  if (writes.length === 0) return '';
+  const header = [
+    'upstream',
+    'conns',
+    'target',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    '+p50 ms',
+    '+p99 ms',
+    'CPU us/req',
+    'upstream CPU us/req',
+    '+CPU us',
+    'upstream calls/req',
+    'errors',
+  ];
+  const lines = writes.map((row) => [
+    `${row.latencyMs} ms`,
+    String(row.connections),
+    row.target,
+    row.rps.toFixed(0),
+    row.p50Ms.toFixed(3),
+    row.p99Ms.toFixed(3),
+    show(row.addedP50VsUpstreamMs, 3),
+    show(row.addedP99VsUpstreamMs, 3),
+    row.cpuUsPerRequest.toFixed(0),
+    show(row.upstreamCpuUsPerRequest, 0),
+    show(row.addedCpuUsVsUpstream, 0),
+    row.upstreamPerRequest.toFixed(3),
+    String(row.errors),
+  ]);
+  return [
+    'Writes: updatePhoneNumber (relabel) through each target, against the same PATCH sent to the upstream directly',
+    '(+p50/+p99/+CPU: over the upstream row of the same cell; +CPU counts the gateway and the upstream together):',
+    table(header, lines, 3),
+  ].join('\n');
+}
+
+/** The delete+import cycles: each write's latency, and CPU per cycle; empty when none ran. */
+export function formatCycles(cycles: readonly CycleRow[]): string {
+  if (cycles.length === 0) return '';
+  const header = ['upstream', 'target', 'cycles', 'delete p50', 'delete p99', 'import p50', 'import p99'];
+  const lines = cycles.map((c) => [
+    `${c.latencyMs} ms`,
+    c.target,
+    String(c.cycles),
+    c.deleteP50Ms.toFixed(3),
+    c.deleteP99Ms.toFixed(3),
+    c.importP50Ms.toFixed(3),
+    c.importP99Ms.toFixed(3),
+  ]);
+  const cpu = cycles.map((c) => [
+    String(c.cpuUsPerCycle),
+    String(c.upstreamCpuUsPerCycle),
+    c.upstreamCallsPerCycle.toFixed(3),
+  ]);
+  return [
+    'Delete + import of one number, one request at a time (ms; CPU us per cycle of two writes):',
+    table(
+      [...header, 'CPU us/cycle', 'upstream CPU us/cycle', 'upstream calls/cycle'],
+      lines.map((line, i) => [...line, ...cpu[i]!]),
+      2,
+    ),
+  ].join('\n');
+}
+
 /** The results as plain-text tables. */
-export function formatReport(rows: readonly Row[], bursts: readonly Burst[], peakGatewayRssMiB: number): string {
+export function formatReport(
+  rows: readonly Row[],
+  bursts: readonly Burst[],
+  peakGatewayRssMiB: number,
+  cycles: readonly CycleRow[] = [],
+): string {
   const header = [
     'upstream',
     'case',
@@ -209,8 +315,12 @@ export function formatReport(rows: readonly Row[], bursts: readonly Burst[], pea
     v.addedP50Ms === undefined ? '' : `${v.addedP50Ms.toFixed(3)} ms ${v.addedP50Ok ? 'ok' : 'MISSED'}`,
   ]);
   const rssOk = peakGatewayRssMiB < TARGETS.peakRssMiB ? 'ok' : 'MISSED';
+  const writes = formatWrites(rows);
+  const cycleTable = formatCycles(cycles);
   return [
     table(header, lines),
+    ...(writes ? ['', writes] : []),
+    ...(cycleTable ? ['', cycleTable] : []),
     '',
     'Identical requests sent at once (same first page):',
     table(['upstream', 'target', 'clients', 'upstream calls', 'errors'], burstLines),

@@ -15,34 +15,47 @@ export interface Target {
   plan(benchCase: BenchCase): Pick<LoadPlan, 'url' | 'method' | 'headers' | 'requests'>;
 }
 
-/** The upstream itself or the pass-through: the case's upstream GETs. */
+/** The upstream itself or the pass-through: the case's upstream GETs, or its PATCHes with a fresh body each. */
 export function restTarget(name: TargetName, process: ServerProcess, headers: Record<string, string>): Target {
   return {
     name,
     process,
     kind: 'rest',
-    plan: (benchCase) => ({
-      url: process.url,
-      method: 'GET',
-      headers,
-      requests: benchCase.variants.map((variant) => ({ path: variant.restPath })),
-    }),
+    plan: ({ variants, write }) =>
+      write
+        ? {
+            url: process.url,
+            method: write.restMethod,
+            headers: { ...headers, 'content-type': 'application/json' },
+            requests: variants.map((variant) => ({
+              path: variant.restPath,
+              body: () => write.fresh(variant).restBody,
+            })),
+          }
+        : {
+            url: process.url,
+            method: 'GET',
+            headers,
+            requests: variants.map((variant) => ({ path: variant.restPath })),
+          },
   };
 }
 
-/** A gateway: the case's operation, POSTed as JSON with each variant's variables. */
+/** A gateway: the case's operation, POSTed as JSON with each variant's variables (made per request for writes). */
 export function graphqlTarget(name: TargetName, process: ServerProcess): Target {
   return {
     name,
     process,
     kind: 'graphql',
-    plan: (benchCase) => ({
+    plan: ({ query, variants, write }) => ({
       url: process.url,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      requests: benchCase.variants.map((variant) => ({
+      requests: variants.map((variant) => ({
         path: '/graphql',
-        body: JSON.stringify({ query: benchCase.query, variables: variant.variables }),
+        body: write
+          ? () => JSON.stringify({ query, variables: write.fresh(variant).variables })
+          : JSON.stringify({ query, variables: variant.variables }),
       })),
     }),
   };
@@ -85,6 +98,9 @@ export async function startGateway(
       RATE_LIMIT_MAX: '0',
       // No client auth in front of the measured path (a production start only warns).
       AUTH_MODE: 'none',
+      // Production refuses mutations from anonymous clients; the write case needs them let through
+      // (the permission check still runs on every mutation). Reads are unaffected.
+      ALLOW_ANONYMOUS_WRITES: 'true',
       ...options.gatewayEnv,
       ...settings.env,
     },

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 // `npm run bench -- --smoke` keeps working: every case against every target,
-// no failed request, a complete report. Timings are not checked here: the
-// benchmark measures them, tests check behaviour.
+// the write case (a relabel through the gateway, the same PATCH sent directly)
+// included, no failed request, a complete report. Timings are not checked
+// here: the benchmark measures them, tests check behaviour.
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -20,29 +21,36 @@ interface Row {
   errors: number;
   peakRssMiB: number;
   cpuUsPerRequest: number;
+  upstreamCpuUsPerRequest: number;
   upstreamPerRequest: number;
   rpsVsPassthrough?: number;
   rpsVsUpstream?: number;
   addedP50Ms?: number;
+  addedP50VsUpstreamMs?: number;
+  addedP99VsUpstreamMs?: number;
+  addedCpuUsVsUpstream?: number;
 }
 
 let dir: string;
+let stdout: string;
 let report: {
   machine: Record<string, unknown>;
   rows: Row[];
   bursts: Array<Record<string, number | string>>;
+  cycles: Array<Record<string, number | string>>;
   verdicts: unknown[];
 };
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pngw-bench-smoke-'));
   const out = path.join(dir, 'smoke.json');
-  await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--gateway=source', `--out=${out}`], {
-    cwd: ROOT,
-    timeout: 120_000,
-  });
+  ({ stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'bench/run.ts', '--smoke', '--gateway=source', `--out=${out}`],
+    { cwd: ROOT, timeout: 150_000 },
+  ));
   report = JSON.parse(readFileSync(out, 'utf8'));
-}, 150_000);
+}, 180_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -55,7 +63,7 @@ describe('the benchmark in smoke mode', () => {
 
   it('measures every case at 1 and 32 connections on every target, without a single failed request', () => {
     const cells = report.rows.map((row) => `${row.case} ${row.connections} ${row.target}`).sort();
-    const expected = ['list', 'filtered', 'lookup', 'samePage'].flatMap((name) =>
+    const expected = ['list', 'filtered', 'lookup', 'samePage', 'write'].flatMap((name) =>
       [1, 32].flatMap((connections) =>
         ['upstream', 'passthrough', 'gateway', ...(['list', 'samePage'].includes(name) ? ['gateway+cache'] : [])].map(
           (target) => `${name} ${connections} ${target}`,
@@ -68,6 +76,7 @@ describe('the benchmark in smoke mode', () => {
       expect(row.rps).toBeGreaterThan(0);
       expect(row.peakRssMiB).toBeGreaterThan(0);
       expect(Number.isFinite(row.cpuUsPerRequest)).toBe(true);
+      expect(Number.isFinite(row.upstreamCpuUsPerRequest)).toBe(true);
       expect(Number.isFinite(row.upstreamPerRequest)).toBe(true);
     }
   });
@@ -82,7 +91,41 @@ describe('the benchmark in smoke mode', () => {
         }),
       );
     }
+    // The issue's targets are for reads: list, filtered, lookup (the write case has none).
     expect(report.verdicts).toHaveLength(3);
+  });
+
+  it('sends every relabel as one real write: the gateway reads the number fresh, then PATCHes it', () => {
+    const writes = report.rows.filter((row) => row.case === 'write');
+    // The load counts a refused mutation (userErrors) as an error, so none means every one wrote.
+    for (const row of writes) expect(row.errors).toBe(0);
+    for (const row of writes.filter((r) => r.target !== 'gateway')) expect(row.upstreamPerRequest).toBe(1);
+    for (const row of writes.filter((r) => r.target === 'gateway')) expect(row.upstreamPerRequest).toBe(2);
+  });
+
+  it('puts the write case against the direct PATCH: added p50, p99 and CPU on every row but the upstream', () => {
+    for (const row of report.rows.filter((r) => r.case === 'write' && r.target !== 'upstream')) {
+      expect(row).toEqual(
+        expect.objectContaining({
+          addedP50VsUpstreamMs: expect.any(Number),
+          addedP99VsUpstreamMs: expect.any(Number),
+          addedCpuUsVsUpstream: expect.any(Number),
+        }),
+      );
+    }
+    expect(stdout).toContain('Writes: updatePhoneNumber (relabel)');
+  });
+
+  it('deletes and imports numbers again, directly and through the gateway (which reads fresh before each write)', () => {
+    expect(report.cycles.map((row) => row.target)).toEqual(['upstream', 'gateway']);
+    for (const row of report.cycles) {
+      for (const field of ['deleteP50Ms', 'deleteP99Ms', 'importP50Ms', 'importP99Ms', 'cpuUsPerCycle']) {
+        expect(Number.isFinite(row[field])).toBe(true);
+      }
+    }
+    const calls = Object.fromEntries(report.cycles.map((row) => [row.target, row.upstreamCallsPerCycle]));
+    // Directly: DELETE, POST. The gateway: GET, DELETE; the search for the number, POST.
+    expect(calls).toEqual({ upstream: 2, gateway: 4 });
   });
 
   it('reports how many upstream calls 100 identical requests at once cost', () => {
